@@ -1,0 +1,103 @@
+package io.jtelegraf.agent.plugins;
+
+import io.jtelegraf.spi.ConfigException;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Finds plugin folders ({@code plugins/<name>/*.jar}) and makes one class loader per folder.
+ * Loaders are created once per process and reused across SIGHUP reloads: a reload that made new
+ * loaders would load jffi's native stub a second time, which the JVM refuses.
+ */
+public final class PluginFolders {
+    private static final Map<Path, PluginClassLoader> LOADERS = new ConcurrentHashMap<>();
+
+    private PluginFolders() {
+    }
+
+    /** A folder with the class loader of its jars. */
+    public record Folder(Path path, ClassLoader loader) {
+    }
+
+    /**
+     * The plugin folders under {@code root}, in name order, each with its class loader.
+     *
+     * @throws ConfigException when {@code root} or a folder in it is writable by users other
+     *     than its owner, or a folder holds no jar
+     */
+    public static List<Folder> load(Path root, ClassLoader agentLoader) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        refuseWritableByOthers(root);
+        List<Folder> folders = new ArrayList<>();
+        for (Path folder : subfolders(root)) {
+            refuseWritableByOthers(folder);
+            Path key = folder.toAbsolutePath().normalize();
+            PluginClassLoader loader = LOADERS.computeIfAbsent(key, path -> new PluginClassLoader(path, jars(path), agentLoader));
+            folders.add(new Folder(key, loader));
+        }
+        return folders;
+    }
+
+    private static List<Path> subfolders(Path root) {
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigException("plugin folder " + root + ": cannot list it: " + e.getMessage(), e);
+        }
+    }
+
+    private static URL[] jars(Path folder) {
+        List<Path> jars;
+        try (Stream<Path> entries = Files.list(folder)) {
+            jars = entries.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigException("plugin folder " + folder + ": cannot list it: " + e.getMessage(), e);
+        }
+        if (jars.isEmpty()) {
+            throw new ConfigException("plugin folder " + folder + ": holds no .jar file");
+        }
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = jars.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new ConfigException("plugin folder " + folder + ": bad jar path " + jars.get(i), e);
+            }
+        }
+        return urls;
+    }
+
+    /**
+     * Code in a folder that others can write would run with the agent's capabilities, so such a
+     * folder is refused rather than warned about.
+     */
+    static void refuseWritableByOthers(Path path) {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return;
+        } catch (IOException e) {
+            throw new ConfigException("plugin folder " + path + ": cannot read its permissions: " + e.getMessage(), e);
+        }
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        if (permissions.contains(PosixFilePermission.OTHERS_WRITE) || permissions.contains(PosixFilePermission.GROUP_WRITE)) {
+            throw new ConfigException("plugin folder " + path + " is writable by users other than its owner "
+                    + attributes.owner().getName() + "; refusing to load plugins from it (run: chmod go-w " + path + ")");
+        }
+    }
+}
