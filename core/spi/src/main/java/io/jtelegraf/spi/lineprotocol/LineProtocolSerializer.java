@@ -1,0 +1,399 @@
+package io.jtelegraf.spi.lineprotocol;
+
+import io.jtelegraf.spi.FieldType;
+import io.jtelegraf.spi.Metric;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes metrics as InfluxDB line protocol exactly as Telegraf's {@code influx} serializer does:
+ * {@code name[,tag=value...] field=value[,...][ timestamp]\n}.
+ *
+ * <ul>
+ *   <li>Escapes: the name escapes tab, newline, form feed, carriage return, comma and space (not
+ *       {@code =}); tag keys, tag values and field keys also escape {@code =}; string values are
+ *       quoted and escape only {@code "} and {@code \}. Backslashes are not escaped elsewhere.</li>
+ *   <li>Tags come in the metric's (sorted) order. Trailing backslashes of tag keys and values are
+ *       trimmed; a tag whose key or value is then empty is left out.</li>
+ *   <li>Fields come in the metric's order, or sorted with {@code influx_sort_fields}. Fields with
+ *       an empty key, NaN or an infinite value are dropped. Integers end in {@code i}; unsigned
+ *       integers in {@code u} with {@code influx_uint_support}, otherwise in {@code i}, clamped to
+ *       9223372036854775807. Floats are written by {@link FloatFormat}.</li>
+ *   <li>The timestamp is the metric's epoch nanoseconds, unless {@code influx_omit_timestamp}.</li>
+ *   <li>With {@code influx_max_line_bytes}, a metric that does not fit one line is split into
+ *       several, each repeating the name and tags and ending in the full timestamp.</li>
+ * </ul>
+ *
+ * A metric with an empty name, without a serializable field, or with a field too long for the
+ * line limit fails with a {@link SerializationException}; batch methods skip it.
+ *
+ * <p>Threading: an instance keeps scratch buffers and is not thread-safe; use one per output
+ * instance (the runtime never calls one output's {@code write} concurrently) or per thread.
+ */
+public final class LineProtocolSerializer {
+    /** Batches streamed to an OutputStream are handed over in chunks of about this size. */
+    private static final int STREAM_CHUNK_BYTES = 64 * 1024;
+
+    private final LineProtocolOptions options;
+    private final LineBuffer single = new LineBuffer(256);
+    private final LineBuffer chunk = new LineBuffer(STREAM_CHUNK_BYTES + 4096);
+    private final LineBuffer header = new LineBuffer(128);
+    private final LineBuffer pair = new LineBuffer(64);
+    private final LineBuffer footer = new LineBuffer(32);
+    private int[] sortedFields = new int[16];
+    private final byte[] lastTimestampText = new byte[Digits.MAX_LENGTH];
+    private int lastTimestampLength;
+    private long lastTimestamp;
+    /** End of the last complete line written by the current {@link #write} call. */
+    private int completeLinesEnd;
+
+    /** A serializer with Telegraf's default options. */
+    public LineProtocolSerializer() {
+        this(LineProtocolOptions.DEFAULTS);
+    }
+
+    public LineProtocolSerializer(LineProtocolOptions options) {
+        this.options = options;
+    }
+
+    public LineProtocolOptions options() {
+        return options;
+    }
+
+    /**
+     * The lines of one metric, as a new array.
+     *
+     * @throws SerializationException when the metric cannot be written; nothing is produced then
+     */
+    public byte[] serialize(Metric metric) throws SerializationException {
+        single.reset();
+        append(metric, single);
+        return single.toByteArray();
+    }
+
+    /** The lines of all serializable metrics, as a new array; the others are skipped. */
+    public byte[] serializeBatch(List<Metric> metrics) {
+        single.reset();
+        appendBatch(metrics, single, SkippedMetricListener.IGNORE);
+        return single.toByteArray();
+    }
+
+    /**
+     * Appends the lines of one metric to {@code out}.
+     *
+     * @throws SerializationException when the metric cannot be written; {@code out} is unchanged
+     */
+    public void append(Metric metric, LineBuffer out) throws SerializationException {
+        int start = out.length;
+        try {
+            write(metric, out);
+        } catch (SerializationException e) {
+            out.length = start;
+            throw e;
+        }
+    }
+
+    /**
+     * Appends the lines of every serializable metric to {@code out}, telling {@code listener}
+     * about the others.
+     *
+     * <p>As in Telegraf, when a split metric turns out to have a field that fits no line, the lines
+     * already completed for it stay in the output.
+     *
+     * @return how many metrics were written
+     */
+    public int appendBatch(List<Metric> metrics, LineBuffer out, SkippedMetricListener listener) {
+        int written = 0;
+        int index = 0;
+        for (Metric metric : metrics) {
+            if (appendSkipping(metric, index++, out, listener)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Streams a batch to {@code out} in chunks of about 64 KiB, so a large batch is never held in
+     * memory twice (for example on its way into a gzip stream or an HTTP request body). Skips
+     * metrics as {@link #appendBatch} does. Does not flush or close {@code out}.
+     *
+     * @return how many metrics were written
+     * @throws IOException from {@code out}
+     */
+    public int writeBatch(List<Metric> metrics, OutputStream out, SkippedMetricListener listener) throws IOException {
+        chunk.reset();
+        int written = 0;
+        int index = 0;
+        for (Metric metric : metrics) {
+            if (appendSkipping(metric, index++, chunk, listener)) {
+                written++;
+            }
+            if (chunk.length >= STREAM_CHUNK_BYTES) {
+                chunk.writeTo(out);
+                chunk.reset();
+            }
+        }
+        if (chunk.length > 0) {
+            chunk.writeTo(out);
+            chunk.reset();
+        }
+        return written;
+    }
+
+    private boolean appendSkipping(Metric metric, int index, LineBuffer out, SkippedMetricListener listener) {
+        try {
+            write(metric, out);
+            return true;
+        } catch (SerializationException e) {
+            out.length = completeLinesEnd;
+            listener.skipped(index, metric, e);
+            return false;
+        }
+    }
+
+    private void write(Metric metric, LineBuffer out) throws SerializationException {
+        completeLinesEnd = out.length;
+        String name = metric.name();
+        if (name.isEmpty()) {
+            throw new SerializationException(SerializationException.Reason.INVALID_NAME, "");
+        }
+        int headerStart = out.length;
+        writeHeader(metric, out);
+        int[] order = options.sortFields() ? sortedFieldOrder(metric) : null;
+        if (options.maxLineBytes() == 0) {
+            writeSingleLine(metric, order, out, headerStart);
+        } else {
+            header.reset();
+            header.put(out.bytes, headerStart, out.length - headerStart);
+            out.length = headerStart;
+            writeSplitLines(metric, order, out);
+        }
+    }
+
+    /** Writes {@code name[,key=value...] } (with the trailing space). */
+    private void writeHeader(Metric metric, LineBuffer out) {
+        String name = metric.name();
+        Escapes.write(out, name, name.length(), Escapes.NAME);
+        int tags = metric.tagCount();
+        for (int i = 0; i < tags; i++) {
+            String key = metric.tagKey(i);
+            String value = metric.tagValue(i);
+            int keyEnd = Escapes.lengthWithoutTrailingBackslashes(key);
+            int valueEnd = Escapes.lengthWithoutTrailingBackslashes(value);
+            if (keyEnd == 0 || valueEnd == 0) {
+                continue;
+            }
+            out.put((byte) ',');
+            Escapes.write(out, key, keyEnd, Escapes.KEY);
+            out.put((byte) '=');
+            Escapes.write(out, value, valueEnd, Escapes.KEY);
+        }
+        out.put((byte) ' ');
+    }
+
+    /** The common case, without a line limit: fields go straight into {@code out}. */
+    private void writeSingleLine(Metric metric, int[] order, LineBuffer out, int headerStart)
+            throws SerializationException {
+        int fields = metric.fieldCount();
+        int written = 0;
+        for (int i = 0; i < fields; i++) {
+            int field = order == null ? i : order[i];
+            if (!isSerializable(metric, field)) {
+                continue;
+            }
+            if (written > 0) {
+                out.put((byte) ',');
+            }
+            writeField(metric, field, out);
+            written++;
+        }
+        if (written == 0) {
+            String series = series(out.bytes, headerStart, out.length - headerStart);
+            out.length = headerStart;
+            throw new SerializationException(SerializationException.Reason.NO_SERIALIZABLE_FIELDS, series);
+        }
+        writeFooter(metric, out);
+        completeLinesEnd = out.length;
+    }
+
+    /**
+     * Telegraf's line splitting, including its arithmetic: the bytes needed for a field are the
+     * header, the pairs already on the line, the new pair, the footer and one comma; the commas
+     * between earlier pairs are not counted, so with three or more fields a line can exceed the
+     * limit by a few bytes, exactly as Telegraf's lines do.
+     */
+    private void writeSplitLines(Metric metric, int[] order, LineBuffer out) throws SerializationException {
+        int limit = options.maxLineBytes();
+        footer.reset();
+        writeFooter(metric, footer);
+        int fields = metric.fieldCount();
+        int pairsLength = 0;
+        boolean firstOnLine = true;
+        for (int i = 0; i < fields; i++) {
+            int field = order == null ? i : order[i];
+            if (!isSerializable(metric, field)) {
+                continue;
+            }
+            pair.reset();
+            writeField(metric, field, pair);
+            int needed = header.length + pairsLength + pair.length + footer.length + (firstOnLine ? 0 : 1);
+            if (needed > limit) {
+                if (firstOnLine) {
+                    throw needMoreSpace();
+                }
+                out.put(footer.bytes, 0, footer.length);
+                completeLinesEnd = out.length;
+                pairsLength = 0;
+                firstOnLine = true;
+                if (header.length + pair.length + footer.length > limit) {
+                    throw needMoreSpace();
+                }
+            }
+            if (firstOnLine) {
+                out.put(header.bytes, 0, header.length);
+            } else {
+                out.put((byte) ',');
+            }
+            out.put(pair.bytes, 0, pair.length);
+            pairsLength += pair.length;
+            firstOnLine = false;
+        }
+        if (firstOnLine) {
+            throw new SerializationException(SerializationException.Reason.NO_SERIALIZABLE_FIELDS,
+                    series(header.bytes, 0, header.length));
+        }
+        out.put(footer.bytes, 0, footer.length);
+        completeLinesEnd = out.length;
+    }
+
+    private SerializationException needMoreSpace() {
+        return new SerializationException(SerializationException.Reason.NEED_MORE_SPACE,
+                series(header.bytes, 0, header.length));
+    }
+
+    private static boolean isSerializable(Metric metric, int field) {
+        if (metric.fieldKey(field).isEmpty()) {
+            return false;
+        }
+        return metric.fieldType(field) != FieldType.DOUBLE || Double.isFinite(metric.doubleValue(field));
+    }
+
+    private void writeField(Metric metric, int field, LineBuffer out) {
+        String key = metric.fieldKey(field);
+        Escapes.write(out, key, key.length(), Escapes.KEY);
+        out.put((byte) '=');
+        switch (metric.fieldType(field)) {
+            case LONG -> {
+                byte[] bytes = out.ensure(Digits.MAX_LENGTH + 1);
+                int pos = Digits.writeLong(bytes, out.length, metric.longValue(field));
+                bytes[pos++] = 'i';
+                out.length = pos;
+            }
+            case UNSIGNED -> writeUnsigned(metric.longValue(field), out);
+            case DOUBLE -> {
+                byte[] bytes = out.ensure(FloatFormat.MAX_LENGTH);
+                out.length = FloatFormat.write(metric.doubleValue(field), bytes, out.length);
+            }
+            case BOOLEAN -> writeAscii(metric.booleanValue(field) ? "true" : "false", out);
+            case STRING -> {
+                String value = metric.stringValue(field);
+                out.put((byte) '"');
+                Escapes.write(out, value, value.length(), Escapes.STRING);
+                out.put((byte) '"');
+            }
+            default -> throw new IllegalStateException("unknown field type " + metric.fieldType(field));
+        }
+    }
+
+    private void writeUnsigned(long bits, LineBuffer out) {
+        byte[] bytes = out.ensure(Digits.MAX_LENGTH + 1);
+        int pos;
+        if (options.uintSupport()) {
+            pos = Digits.writeUnsigned(bytes, out.length, bits);
+            bytes[pos++] = 'u';
+        } else {
+            // Bits with the sign set are values of 2^63 and above: clamped to the largest int64.
+            pos = Digits.writeLong(bytes, out.length, bits < 0 ? Long.MAX_VALUE : bits);
+            bytes[pos++] = 'i';
+        }
+        out.length = pos;
+    }
+
+    private void writeFooter(Metric metric, LineBuffer out) {
+        byte[] bytes = out.ensure(Digits.MAX_LENGTH + 2);
+        int pos = out.length;
+        if (!options.omitTimestamp()) {
+            bytes[pos++] = ' ';
+            long timestamp = metric.timestamp();
+            // Metrics of one gather share their timestamp: its text is reused.
+            if (timestamp != lastTimestamp || lastTimestampLength == 0) {
+                lastTimestamp = timestamp;
+                lastTimestampLength = Digits.writeLong(lastTimestampText, 0, timestamp);
+            }
+            System.arraycopy(lastTimestampText, 0, bytes, pos, lastTimestampLength);
+            pos += lastTimestampLength;
+        }
+        bytes[pos++] = '\n';
+        out.length = pos;
+    }
+
+    private static void writeAscii(String text, LineBuffer out) {
+        byte[] bytes = out.ensure(text.length());
+        int pos = out.length;
+        for (int i = 0; i < text.length(); i++) {
+            bytes[pos++] = (byte) text.charAt(i);
+        }
+        out.length = pos;
+    }
+
+    /** Field indices in ascending key order, compared as UTF-8 bytes like Go strings. */
+    private int[] sortedFieldOrder(Metric metric) {
+        int fields = metric.fieldCount();
+        if (sortedFields.length < fields) {
+            sortedFields = new int[Math.max(fields, sortedFields.length * 2)];
+        }
+        int[] order = sortedFields;
+        // Insertion sort: metrics have few fields, and it needs no boxing or comparator object.
+        for (int i = 0; i < fields; i++) {
+            String key = metric.fieldKey(i);
+            int at = i;
+            while (at > 0 && compareAsUtf8(metric.fieldKey(order[at - 1]), key) > 0) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
+        }
+        return order;
+    }
+
+    /** Compares by code point, which is the order of the UTF-8 bytes. */
+    static int compareAsUtf8(String left, String right) {
+        int length = Math.min(left.length(), right.length());
+        for (int i = 0; i < length; i++) {
+            char a = left.charAt(i);
+            char b = right.charAt(i);
+            if (a != b) {
+                // Surrogates (U+D800..DFFF) encode code points above every BMP character.
+                boolean surrogateA = Character.isSurrogate(a);
+                boolean surrogateB = Character.isSurrogate(b);
+                if (surrogateA != surrogateB) {
+                    return surrogateA ? 1 : -1;
+                }
+                return a - b;
+            }
+        }
+        return left.length() - right.length();
+    }
+
+    /** The header without its trailing spaces, as Telegraf names the series in errors. */
+    private static String series(byte[] bytes, int start, int length) {
+        int end = start + length;
+        while (end > start && bytes[end - 1] == ' ') {
+            end--;
+        }
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+}
