@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,13 @@ import java.util.TreeMap;
 public final class Metric {
     private static final BigInteger UNSIGNED_LIMIT = BigInteger.ONE.shiftLeft(64);
     private static final String[] NO_STRINGS = new String[0];
+
+    /**
+     * Tag keys sort in UTF-8 byte order, as Telegraf's Go strings do. That is code point order,
+     * which differs from {@link String#compareTo} (UTF-16 units) only for characters beyond
+     * U+FFFF against U+E000..U+FFFF.
+     */
+    private static final Comparator<String> TAG_ORDER = Metric::compareCodePoints;
 
     private final String name;
     private final String[] tagKeys;
@@ -98,15 +106,31 @@ public final class Metric {
         return tagValues[index];
     }
 
+    private static int compareCodePoints(String left, String right) {
+        int length = Math.min(left.length(), right.length());
+        for (int i = 0; i < length; i++) {
+            char a = left.charAt(i);
+            char b = right.charAt(i);
+            if (a != b) {
+                if (Character.isSurrogate(a) == Character.isSurrogate(b)) {
+                    return a - b;
+                }
+                // A surrogate (start of a code point above U+FFFF) sorts after every other char.
+                return Character.isSurrogate(a) ? 1 : -1;
+            }
+        }
+        return left.length() - right.length();
+    }
+
     /** The value of tag {@code key}, or {@code null} when the metric has no such tag. */
     public String tag(String key) {
-        int index = Arrays.binarySearch(tagKeys, key);
+        int index = Arrays.binarySearch(tagKeys, key, TAG_ORDER);
         return index >= 0 ? tagValues[index] : null;
     }
 
     /** The tags as an unmodifiable map sorted by key (a new view object each call). */
     public SortedMap<String, String> tags() {
-        TreeMap<String, String> map = new TreeMap<>();
+        TreeMap<String, String> map = new TreeMap<>(TAG_ORDER);
         for (int i = 0; i < tagKeys.length; i++) {
             map.put(tagKeys[i], tagValues[i]);
         }
@@ -263,7 +287,7 @@ public final class Metric {
         public Builder tag(String key, String value) {
             Objects.requireNonNull(key, "tag key");
             Objects.requireNonNull(value, () -> "value of tag " + key);
-            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key);
+            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
             if (index >= 0) {
                 tagValues[index] = value;
                 return this;
@@ -283,7 +307,7 @@ public final class Metric {
 
         /** Adds the tag only when no tag with that key is present (Telegraf's "do not overwrite"). */
         public Builder tagIfAbsent(String key, String value) {
-            if (Arrays.binarySearch(tagKeys, 0, tagCount, key) < 0) {
+            if (Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER) < 0) {
                 tag(key, value);
             }
             return this;
@@ -297,12 +321,12 @@ public final class Metric {
         }
 
         public String tag(String key) {
-            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key);
+            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
             return index >= 0 ? tagValues[index] : null;
         }
 
         public Builder removeTag(String key) {
-            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key);
+            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
             if (index >= 0) {
                 System.arraycopy(tagKeys, index + 1, tagKeys, index, tagCount - index - 1);
                 System.arraycopy(tagValues, index + 1, tagValues, index, tagCount - index - 1);
