@@ -162,6 +162,23 @@ umlh_hold_start() {
     umlh_wait_for 20 "the long-lived connections" test -f "$UMLH_RUN/hold.ready"
 }
 
+# umlh_settle MAX_SECONDS: waits until the counters stand still (two equal readings one second
+# apart), at most MAX_SECONDS. Late packets of the traffic that just stopped still count; and an
+# ipvsadm listing is not atomic (services first, then each service's real servers), so a
+# snapshot taken while anything moves can show real servers ahead of their service.
+umlh_settle() {
+    local left=$1 previous current
+    previous=$(ipvsadm -L -n --stats --exact)
+    while [ "$left" -gt 0 ]; do
+        sleep 1
+        current=$(ipvsadm -L -n --stats --exact)
+        [ "$current" = "$previous" ] && return 0
+        previous=$current
+        left=$((left - 1))
+    done
+    umlh_log "the IPVS counters still moved after waiting $1 s"
+}
+
 # umlh_snapshot PREFIX: the three ipvsadm views the comparison uses.
 umlh_snapshot() {
     ipvsadm -L -n --stats --exact > "$1.stats" &&

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -88,7 +87,7 @@ public final class PluginFolders {
     static void refuseWritableByOthers(Path path) {
         PosixFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes = Files.readAttributes(path, PosixFileAttributes.class);
         } catch (UnsupportedOperationException e) {
             return;
         } catch (IOException e) {

@@ -1,0 +1,167 @@
+package io.jtelegraf.agent.runtime;
+
+import io.jtelegraf.agent.filter.MetricFilter;
+import io.jtelegraf.agent.internal.InputStats;
+import io.jtelegraf.spi.Accumulator;
+import io.jtelegraf.spi.Input;
+import io.jtelegraf.spi.Logger;
+import io.jtelegraf.spi.Metric;
+import io.jtelegraf.spi.ServiceInput;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One input instance with everything Telegraf's {@code RunningInput} adds around the plugin:
+ * precision, filters, renaming, plugin and global tags, and self-statistics. Applies the
+ * input-side order of spec 2.4 to every metric:
+ * <ol>
+ *   <li>round the time (done by the accumulator),</li>
+ *   <li>selectors on the metric as produced,</li>
+ *   <li>rename: override, prefix, suffix,</li>
+ *   <li>plugin tags, then global tags (host included), never overwriting,</li>
+ *   <li>modifiers,</li>
+ *   <li>drop a metric without fields,</li>
+ *   <li>re-add local/global tags for {@code always_include_*},</li>
+ *   <li>count {@code metrics_gathered} and pass it on.</li>
+ * </ol>
+ * {@code time_source} is not supported (InputSettings does not carry it).
+ *
+ * <p>Threading: safe from any thread; holds no mutable state besides the plugin's.
+ */
+public final class RunningInput {
+    private final Input input;
+    private final InputSettings settings;
+    private final Logger logger;
+    private final InputStats stats;
+    private final EngineClock clock;
+    private final MetricFilter filter;
+    private final Map<String, String> globalTags;
+    private final boolean alwaysIncludeLocalTags;
+    private final boolean alwaysIncludeGlobalTags;
+    private final Duration precision;
+
+    /**
+     * @param agent the agent settings, for global tags, always_include_* and the agent precision
+     * @param logger the plugin's logger (source {@code inputs.<name>[::alias]})
+     * @throws IllegalArgumentException when a filter pattern is invalid
+     */
+    public RunningInput(Input input, InputSettings settings, AgentSettings agent, Logger logger, InputStats stats,
+                        EngineClock clock) {
+        this.input = input;
+        this.settings = settings;
+        this.logger = logger;
+        this.stats = stats;
+        this.clock = clock;
+        this.filter = MetricFilter.compile(settings.filter());
+        this.globalTags = agent.globalTags();
+        this.alwaysIncludeLocalTags = agent.alwaysIncludeLocalTags();
+        this.alwaysIncludeGlobalTags = agent.alwaysIncludeGlobalTags();
+        Duration configured = settings.precision().isZero() ? agent.precision() : settings.precision();
+        this.precision = TimeGrid.effectivePrecision(configured, settings.interval());
+    }
+
+    /** {@code inputs.ipvs} or {@code inputs.ipvs::alias}. */
+    public String logName() {
+        return settings.logName();
+    }
+
+    public InputSettings settings() {
+        return settings;
+    }
+
+    public Input plugin() {
+        return input;
+    }
+
+    public InputStats stats() {
+        return stats;
+    }
+
+    Logger logger() {
+        return logger;
+    }
+
+    boolean isService() {
+        return input instanceof ServiceInput;
+    }
+
+    /** The precision gathers are rounded to: plugin, else agent, else derived from the interval. */
+    Duration precision() {
+        return precision;
+    }
+
+    /** The accumulator for {@code gather}. */
+    Accumulator gatherAccumulator(MetricSink sink) {
+        return new InputAccumulator(this, new TimeGrid(precision), clock, sink);
+    }
+
+    /**
+     * The accumulator for {@code ServiceInput.start}: nanosecond precision unless the input sets
+     * {@code precision}; always nanoseconds in test and once mode (spec 4.4).
+     */
+    Accumulator serviceAccumulator(MetricSink sink, boolean testOrOnce) {
+        Duration startPrecision = testOrOnce || settings.precision().isZero() ? Duration.ofNanos(1) : settings.precision();
+        return new InputAccumulator(this, new TimeGrid(startPrecision), clock, sink);
+    }
+
+    /**
+     * Runs one gather, timing it for {@code gather_time_ns}.
+     *
+     * @return the error the gather ended with, or null; it is already logged and counted
+     */
+    Exception gather(Accumulator accumulator) {
+        long start = System.nanoTime();
+        try {
+            input.gather(accumulator);
+            return null;
+        } catch (Exception e) {
+            stats.gatherFailed();
+            logPluginError(e);
+            return e;
+        } finally {
+            stats.gatherTook(System.nanoTime() - start);
+        }
+    }
+
+    /** Logs {@code Error in plugin: <message>} on the plugin's logger. */
+    void logPluginError(Throwable error) {
+        logger.error("Error in plugin: " + describe(error));
+    }
+
+    static String describe(Throwable error) {
+        return error.getMessage() != null ? error.getMessage() : error.getClass().getName();
+    }
+
+    /** Steps 2 to 9 of the input pipeline for a metric whose time is already rounded. */
+    void process(Metric produced, MetricSink sink) {
+        if (!filter.select(produced)) {
+            return;
+        }
+        Metric.Builder metric = produced.toBuilder();
+        String base = settings.nameOverride().isEmpty() ? produced.name() : settings.nameOverride();
+        metric.name(settings.namePrefix() + base + settings.nameSuffix());
+        settings.tags().forEach(metric::tagIfAbsent);
+        globalTags.forEach(metric::tagIfAbsent);
+        filter.modify(metric);
+        if (metric.fieldCount() == 0) {
+            return;
+        }
+        if (alwaysIncludeLocalTags) {
+            settings.tags().forEach(metric::tagIfAbsent);
+        }
+        if (alwaysIncludeGlobalTags) {
+            globalTags.forEach(metric::tagIfAbsent);
+        }
+        stats.metricGathered();
+        sink.accept(metric.build());
+    }
+
+    /** Closes the plugin, logging instead of throwing. */
+    void close() {
+        try {
+            input.close();
+        } catch (RuntimeException e) {
+            logger.error("Closing failed: " + describe(e));
+        }
+    }
+}
