@@ -77,6 +77,8 @@ module_reload() {   # DIR ERROR_LOG ERROR_PATTERN METRICS RECOVERED_PATTERN
     local dir=$1 error_log=$2 error_pattern=$3 metrics=$4 recovered_pattern=$5 loader
     local events="$dir/events.txt"
     echo "family_before=$(umlh_genl_family_id)" >> "$events"
+    # Gathers may fail from the moment the removal starts, before it has finished.
+    echo "unload_started_at_ms=$(date +%s%3N)" >> "$events"
     loader=$(umlh_ipvs_unload) || return 1
     echo "unloaded_at_ms=$(date +%s%3N)" >> "$events"
     echo "family_while_unloaded=$(umlh_genl_family_id)" >> "$events"
@@ -97,7 +99,7 @@ probe_module_reload() {
     rm -f "$UMLH_RUN/probe-reload.stop"
     umlh_bg probe_loop probe loop 1000 120 "$UMLH_RUN/probe-reload.stop" > "$dir/stdout" 2> "$dir/stderr"
     umlh_wait_for 60 "the first gather of the looping probe" grep -q 'status=ok' "$dir/stdout" || return 1
-    module_reload "$dir" "$dir/stdout" 'status=error' "$dir/stdout" 'address=10\.77\.0\.9'
+    module_reload "$dir" "$dir/stdout" 'status=error' "$dir/stdout" 'virtual_address=10\.77\.0\.9'
     local rc=$?
     touch "$UMLH_RUN/probe-reload.stop"
     umlh_wait_for 10 "the looping probe to stop" sh -c "! kill -0 $(cat "$UMLH_RUN/pids/probe_loop")"
@@ -113,7 +115,7 @@ agent_module_reload() {
     ipvsadm -C && ipvsadm -A -t 10.77.0.8:80 -s rr || return 1
     umlh_bg agent_loop "$DIST_HOME/bin/jtelegraf" --config "$dir/agent.conf" > "$dir/stdout" 2> "$dir/stderr"
     umlh_wait_for 60 "the agent's first metrics" grep -q 'ipvs_virtual_server' "$dir/metrics.lp" || { umlh_stop agent_loop; return 1; }
-    module_reload "$dir" "$dir/stderr" 'not loaded' "$dir/metrics.lp" 'address=10\.77\.0\.9'
+    module_reload "$dir" "$dir/stderr" 'not loaded' "$dir/metrics.lp" 'virtual_address=10\.77\.0\.9'
     local rc=$?
     umlh_stop agent_loop
     return $rc

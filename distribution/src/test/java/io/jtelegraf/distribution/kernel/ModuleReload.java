@@ -41,6 +41,10 @@ record ModuleReload(Map<String, String> events) {
         return events.get("family_after");
     }
 
+    long unloadStartedAtMillis() {
+        return Long.parseLong(events.get("unload_started_at_ms"));
+    }
+
     long unloadedAtMillis() {
         return Long.parseLong(events.get("unloaded_at_ms"));
     }
