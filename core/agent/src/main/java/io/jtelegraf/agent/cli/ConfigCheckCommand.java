@@ -1,13 +1,12 @@
 package io.jtelegraf.agent.cli;
 
 import io.jtelegraf.agent.config.ConfigLoader;
-import io.jtelegraf.agent.config.LoadOptions;
 import io.jtelegraf.agent.config.LoadedConfig;
 import io.jtelegraf.agent.logging.AgentLogging;
-import io.jtelegraf.agent.logging.LogSettings;
 import io.jtelegraf.agent.plugins.PluginRegistry;
 import io.jtelegraf.agent.runtime.Agent;
 import io.jtelegraf.agent.wiring.AgentAssembly;
+import io.jtelegraf.spi.Logger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,15 +24,11 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedConfig config = ConfigLoader.load(LoadOptions.builder()
-                .configs(options.configs)
-                .configDirectories(options.configDirectories)
-                .strictEnvironment(!options.nonStrictEnv)
-                .inputFilter(RunOptions.names(options.inputFilter))
-                .outputFilter(RunOptions.names(options.outputFilter))
-                .build());
-        AgentLogging logging = AgentLogging.configure(LogSettings.of(config.agent(), options.debug, options.quiet));
-        config.warnings().forEach(logging.logger("agent")::warn);
+        LoadedConfig config = ConfigLoader.load(options.loadOptions());
+        AgentLogging logging = ProcessLogging.start(config, options);
+        Logger agentLogger = logging.logger("agent");
+        EnvHandlingWarning.logIfDefaulted(options, agentLogger);
+        config.warnings().forEach(agentLogger::warn);
         PluginRegistry registry = InstalledPlugins.discover(options.pluginDirectory);
         Agent agent = AgentAssembly.assemble(config, registry, logging, Version.get());
         agent.closePlugins();

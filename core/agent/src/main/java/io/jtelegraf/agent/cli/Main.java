@@ -1,6 +1,8 @@
 package io.jtelegraf.agent.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code jtelegraf} command. Exit codes follow Telegraf: 0 success, 1 any error. */
 public final class Main {
@@ -15,7 +17,7 @@ public final class Main {
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new JtelegrafCommand());
         commandLine.setParameterExceptionHandler((error, arguments) -> {
-            ErrorReporter.report(error.getMessage());
+            ErrorReporter.report(usageMessage(error));
             return 1;
         });
         commandLine.setExecutionExceptionHandler((error, command, parseResult) -> {
@@ -23,5 +25,20 @@ public final class Main {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * One readable line for a command line the parser rejects. An unknown flag and a leftover
+     * word get Telegraf's wording (its users know it from there), with a pointer to the help of
+     * the command that was being parsed.
+     */
+    static String usageMessage(ParameterException error) {
+        String help = " (see `" + error.getCommandLine().getCommandSpec().qualifiedName() + " --help`)";
+        if (error instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            return first.startsWith("-") ? "flag provided but not defined: " + first + help
+                    : "unknown command \"" + first + "\"" + help;
+        }
+        return error.getMessage() + help;
     }
 }

@@ -1,5 +1,6 @@
 package io.jtelegraf.agent.cli;
 
+import io.jtelegraf.agent.config.LoadOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -55,6 +56,30 @@ public final class RunOptions {
     @Option(names = {"--plugin-directory", "-plugin-directory"}, paramLabel = "DIR", hidden = true,
             description = "Folder of plugin folders (default: the installation's plugins/).")
     String pluginDirectory = "";
+
+    /**
+     * What {@code --config}, {@code --config-directory}, the filters and the env-handling flags ask
+     * the loader for; the same for a run and for {@code config check}.
+     *
+     * @throws AgentFailure when both env-handling flags are given, as Telegraf refuses them
+     */
+    LoadOptions loadOptions() {
+        if (strictEnv && nonStrictEnv) {
+            throw new AgentFailure("--strict-env-handling and --non-strict-env-handling cannot be used together");
+        }
+        return LoadOptions.builder()
+                .configs(configs)
+                .configDirectories(configDirectories)
+                .strictEnvironment(!nonStrictEnv)
+                .inputFilter(names(inputFilter))
+                .outputFilter(names(outputFilter))
+                .build();
+    }
+
+    /** Neither env-handling flag given: strict handling applies by default, which deserves a warning. */
+    boolean envHandlingDefaulted() {
+        return !strictEnv && !nonStrictEnv;
+    }
 
     /** The colon-separated filter as a list; empty means no filter. */
     static List<String> names(String filter) {

@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The info lines Telegraf logs at start-up: version, plugins, tags, and the loader's warnings. */
+/**
+ * The info lines Telegraf logs at start-up: the files read, version, plugins, tags, and the
+ * loader's warnings. Plugin options are never logged, so no credential can reach the log here.
+ */
 final class StartupBanner {
     private StartupBanner() {
     }
 
     static void log(Logger logger, PluginRegistry registry, LoadedConfig config) {
+        config.files().forEach(file -> logger.info("Loading config: " + file));
         logger.info("Starting jtelegraf " + Version.get());
         logger.info("Available plugins: " + registry.inputs().size() + " inputs, 0 aggregators, 0 processors, 0 parsers, "
                 + registry.outputs().size() + " outputs, 0 secret-stores");
