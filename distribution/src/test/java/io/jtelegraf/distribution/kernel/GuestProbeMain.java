@@ -3,10 +3,13 @@ package io.jtelegraf.distribution.kernel;
 import io.jtelegraf.spi.Input;
 import io.jtelegraf.spi.InputFactory;
 import io.jtelegraf.spi.Metric;
+import io.jtelegraf.testkit.InMemoryAccumulator;
+import io.jtelegraf.testkit.RecordingLogger;
+import io.jtelegraf.testkit.TestPluginConfigs;
+import io.jtelegraf.testkit.TestPluginContext;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -15,7 +18,9 @@ import java.util.ServiceLoader;
  * Runs the {@code ipvs} input inside the real-kernel guest without the agent: finds its factory
  * through {@link ServiceLoader}, creates it from an empty {@code [[inputs.ipvs]]} table and
  * gathers, printing metrics as line protocol on standard output and errors on standard error
- * as {@code E! [inputs.ipvs] Error in plugin: message}.
+ * as {@code E! [inputs.ipvs] Error in plugin: message}. The plugin's own log lines go to standard
+ * error as {@code E! [inputs.ipvs] message} after each step (create, every gather): the testing
+ * kit's logger records them, and no test reads them while a gather runs.
  *
  * <pre>
  *   GuestProbeMain once
@@ -55,32 +60,43 @@ public final class GuestProbeMain {
             err.println("probe: no io.jtelegraf.spi.InputFactory named \"ipvs\" on the class path");
             return EXIT_NO_FACTORY;
         }
-        ProbeAccumulator accumulator = new ProbeAccumulator(Clock.systemUTC());
-        try (Input input = factory.get().create(new ProbePluginConfig(PLUGIN_ID), new ProbePluginContext(PLUGIN_ID, err))) {
+        // An empty [[inputs.ipvs]] table, read by the agent's own TOML loader.
+        InMemoryAccumulator accumulator = new InMemoryAccumulator();
+        TestPluginContext context = new TestPluginContext(PLUGIN_ID);
+        LogPrinter log = new LogPrinter(context.logger(), err);
+        try (Input input = factory.get().create(TestPluginConfigs.fromToml(PLUGIN_ID, ""), context)) {
+            log.printNewLines();
             if (once) {
-                return gatherOnce(input, accumulator, out, err);
+                return gatherOnce(input, accumulator, log, out, err);
             }
-            gatherInLoop(input, accumulator, Long.parseLong(args[1]), Long.parseLong(args[2]), Path.of(args[3]), out, err);
+            gatherInLoop(input, accumulator, log, Long.parseLong(args[1]), Long.parseLong(args[2]), Path.of(args[3]),
+                    out, err);
             return 0;
         }
     }
 
-    private static int gatherOnce(Input input, ProbeAccumulator accumulator, PrintStream out, PrintStream err) {
+    private static int gatherOnce(Input input, InMemoryAccumulator accumulator, LogPrinter log, PrintStream out,
+                                  PrintStream err) {
         Optional<Exception> failure = gather(input, accumulator);
-        accumulator.drainMetrics().forEach(metric -> out.println(LineProtocolWriter.line(metric)));
-        reportErrors(accumulator, err);
+        Gathered gathered = Gathered.drain(accumulator);
+        log.printNewLines();
+        gathered.metrics().forEach(metric -> out.println(LineProtocolWriter.line(metric)));
+        reportErrors(gathered, err);
         failure.ifPresent(error -> reportError(error, err));
         out.flush();
         return failure.isPresent() ? EXIT_GATHER_FAILED : 0;
     }
 
-    private static void gatherInLoop(Input input, ProbeAccumulator accumulator, long intervalMillis, long maxSeconds,
-                                     Path stopFile, PrintStream out, PrintStream err) throws InterruptedException {
+    private static void gatherInLoop(Input input, InMemoryAccumulator accumulator, LogPrinter log, long intervalMillis,
+                                     long maxSeconds, Path stopFile, PrintStream out, PrintStream err)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxSeconds * 1000;
         for (int n = 1; System.currentTimeMillis() < deadline && !Files.exists(stopFile); n++) {
             long started = System.currentTimeMillis();
             Optional<Exception> failure = gather(input, accumulator);
-            List<Metric> metrics = accumulator.drainMetrics();
+            Gathered gathered = Gathered.drain(accumulator);
+            log.printNewLines();
+            List<Metric> metrics = gathered.metrics();
             if (failure.isPresent()) {
                 out.println("# gather n=" + n + " t=" + started + " status=error message=" + oneLine(failure.get()));
                 reportError(failure.get(), err);
@@ -88,7 +104,7 @@ public final class GuestProbeMain {
                 out.println("# gather n=" + n + " t=" + started + " status=ok metrics=" + metrics.size());
             }
             metrics.forEach(metric -> out.println(LineProtocolWriter.line(metric)));
-            reportErrors(accumulator, err);
+            reportErrors(gathered, err);
             out.flush();
             // A fixed-rate schedule like the agent's; the loop itself is bounded by the deadline.
             long sleep = started + intervalMillis - System.currentTimeMillis();
@@ -98,7 +114,7 @@ public final class GuestProbeMain {
         }
     }
 
-    private static Optional<Exception> gather(Input input, ProbeAccumulator accumulator) {
+    private static Optional<Exception> gather(Input input, InMemoryAccumulator accumulator) {
         try {
             input.gather(accumulator);
             return Optional.empty();
@@ -107,8 +123,8 @@ public final class GuestProbeMain {
         }
     }
 
-    private static void reportErrors(ProbeAccumulator accumulator, PrintStream err) {
-        accumulator.drainErrors().forEach(error -> reportError(error, err));
+    private static void reportErrors(Gathered gathered, PrintStream err) {
+        gathered.errors().forEach(error -> reportError(error, err));
     }
 
     private static void reportError(Throwable error, PrintStream err) {
@@ -119,5 +135,36 @@ public final class GuestProbeMain {
     private static String oneLine(Throwable error) {
         String message = error.getMessage() == null ? error.getClass().getName() : error.getMessage();
         return message.replace('\n', ' ');
+    }
+
+    /** What one gather left in the accumulator, which is emptied for the next one. */
+    private record Gathered(List<Metric> metrics, List<Throwable> errors) {
+        static Gathered drain(InMemoryAccumulator accumulator) {
+            Gathered gathered = new Gathered(accumulator.metrics(), accumulator.errors());
+            accumulator.clear();
+            return gathered;
+        }
+    }
+
+    /** Prints the lines the plugin logged since the last call, as {@code E! [inputs.ipvs] message}. */
+    private static final class LogPrinter {
+        private final RecordingLogger logger;
+        private final PrintStream err;
+        private int printed;
+
+        LogPrinter(RecordingLogger logger, PrintStream err) {
+            this.logger = logger;
+            this.err = err;
+        }
+
+        void printNewLines() {
+            List<String> lines = logger.lines();
+            // Each line starts with its level, "E! ".
+            for (String line : lines.subList(printed, lines.size())) {
+                err.println(line.substring(0, 3) + "[" + PLUGIN_ID + "] " + line.substring(3));
+            }
+            printed = lines.size();
+            err.flush();
+        }
     }
 }

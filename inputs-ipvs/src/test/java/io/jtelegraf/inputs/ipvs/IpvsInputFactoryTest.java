@@ -6,38 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jtelegraf.spi.ConfigException;
 import io.jtelegraf.spi.Input;
 import io.jtelegraf.spi.InputFactory;
+import io.jtelegraf.spi.PluginConfig;
+import io.jtelegraf.testkit.SampleConfigText;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 /** Registration, sample configuration and option parsing. */
 class IpvsInputFactoryTest {
-    private static final Pattern OPTION_LINE = Pattern.compile("^  # (\\w+) = (.+)$");
-
     private final IpvsInputFactory factory = new IpvsInputFactory();
     private final TestPluginContext context = new TestPluginContext("inputs.ipvs");
 
-    /** The commented-out options of sample.conf, with their values as TOML would read them. */
-    private Map<String, Object> sampleOptions() {
-        Map<String, Object> options = new LinkedHashMap<>();
-        for (String line : factory.sampleConfig().split("\n")) {
-            Matcher matcher = OPTION_LINE.matcher(line);
-            if (matcher.matches()) {
-                String raw = matcher.group(2);
-                Object value = raw.startsWith("\"") ? raw.substring(1, raw.length() - 1)
-                        : raw.equals("true") || raw.equals("false") ? Boolean.valueOf(raw) : Long.valueOf(raw);
-                options.put(matcher.group(1), value);
-            }
-        }
-        return options;
+    private static PluginConfig toml(String body) {
+        return TestPluginConfigs.fromToml("inputs.ipvs", body);
     }
 
     @Test
@@ -58,35 +45,59 @@ class IpvsInputFactoryTest {
 
     @Test
     void everyDocumentedOptionIsReadAndItsDocumentedValueIsTheDefault() {
-        Map<String, Object> documented = sampleOptions();
-        MapPluginConfig config = new MapPluginConfig(documented);
+        String documented = SampleConfigText.uncommentedBody(factory.sampleConfig());
+        PluginConfig config = toml(documented);
 
         IpvsOptions fromSample = IpvsOptions.read(config);
-        Input input = factory.create(new MapPluginConfig(documented), context);
+        Input input = factory.create(toml(documented), context);
 
-        assertThat(documented).containsOnlyKeys(IpvsOptions.NETMASK_TAG, IpvsOptions.EXTRA_FIELDS, IpvsOptions.NETNS, IpvsOptions.TIMEOUT);
-        assertThat(config.unusedKeys()).isEmpty();
-        assertThat(fromSample).isEqualTo(IpvsOptions.read(new MapPluginConfig(Map.of()))).isEqualTo(IpvsOptions.defaults());
+        assertThat(config.keys()).containsExactlyInAnyOrder(IpvsOptions.NETMASK_TAG, IpvsOptions.EXTRA_FIELDS,
+                IpvsOptions.NETNS, IpvsOptions.TIMEOUT);
+        assertThat(TestPluginConfigs.unusedKeys(config)).isEmpty();
+        assertThat(fromSample).isEqualTo(IpvsOptions.read(toml(""))).isEqualTo(IpvsOptions.defaults());
         assertThat(input).isNotNull();
     }
 
     @Test
+    void sampleConfWithItsOptionsUncommentedCreatesTheInputAndLeavesNoKeyUnread() {
+        PluginConfig config = toml(SampleConfigText.uncommentedBody(factory.sampleConfig()));
+
+        try (Input input = factory.create(config, context)) {
+            assertThat(input).isInstanceOf(IpvsInput.class);
+        }
+        assertThat(TestPluginConfigs.unusedKeys(config)).isEmpty();
+    }
+
+    @Test
     void everyOptionIsReadWhenSetToANonDefaultValue() {
-        MapPluginConfig config = new MapPluginConfig(Map.of("netmask_tag", "prefix_length", "extra_fields", true,
-                "netns", "/proc/self/ns/net", "timeout", "500ms"));
+        PluginConfig config = toml("""
+                netmask_tag = "prefix_length"
+                extra_fields = true
+                netns = "/proc/self/ns/net"
+                timeout = "500ms"
+                no_such_option = true
+                """);
 
         IpvsOptions options = IpvsOptions.read(config);
 
-        assertThat(config.unusedKeys()).isEmpty();
+        assertThat(config.keys()).as("every option of sample.conf, and a stray key")
+                .containsExactlyInAnyOrderElementsOf(concat(SampleConfigText.optionNames(factory.sampleConfig()), "no_such_option"));
+        assertThat(TestPluginConfigs.unusedKeys(config)).containsExactly("no_such_option");
         assertThat(options.netmaskTag()).isEqualTo(NetmaskTag.PREFIX_LENGTH);
         assertThat(options.extraFields()).isTrue();
         assertThat(options.netns()).hasToString("/proc/self/ns/net");
         assertThat(options.timeout()).isEqualTo(Duration.ofMillis(500));
     }
 
+    private static List<String> concat(List<String> names, String extra) {
+        List<String> all = new ArrayList<>(names);
+        all.add(extra);
+        return all;
+    }
+
     @Test
     void aMissingNamespaceFileIsAConfigurationErrorNamingTheKey() {
-        MapPluginConfig config = new MapPluginConfig(Map.of("netns", "/run/netns/no-such-namespace"));
+        PluginConfig config = toml("netns = \"/run/netns/no-such-namespace\"");
 
         assertThatThrownBy(() -> factory.create(config, context)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key \"netns\"")
@@ -95,7 +106,7 @@ class IpvsInputFactoryTest {
 
     @Test
     void anUnknownNetmaskFormatIsAConfigurationError() {
-        assertThatThrownBy(() -> factory.create(new MapPluginConfig(Map.of("netmask_tag", "cidr")), context))
+        assertThatThrownBy(() -> factory.create(toml("netmask_tag = \"cidr\""), context))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key \"netmask_tag\"")
                 .hasMessageContaining("\"popcount\"").hasMessageContaining("\"prefix_length\"").hasMessageContaining("\"cidr\"");
@@ -103,7 +114,7 @@ class IpvsInputFactoryTest {
 
     @Test
     void aTimeoutMustBePositive() {
-        assertThatThrownBy(() -> factory.create(new MapPluginConfig(Map.of("timeout", 0L)), context))
+        assertThatThrownBy(() -> factory.create(toml("timeout = 0"), context))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key \"timeout\"");
     }

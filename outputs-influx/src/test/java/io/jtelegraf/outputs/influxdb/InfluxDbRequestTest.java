@@ -5,18 +5,18 @@ import static io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.outputs.influxdb.testsupport.FakeEncoder;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer.Seen;
 import io.jtelegraf.outputs.influxdb.testsupport.TestMetrics;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.spi.Metric;
+import io.jtelegraf.spi.PluginConfig;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import okhttp3.Credentials;
 import org.junit.jupiter.api.AfterEach;
@@ -34,12 +34,12 @@ class InfluxDbRequestTest {
         server.close();
     }
 
-    private InfluxDbOutput output(String path, Object... options) {
-        List<Object> pairs = new ArrayList<>(List.of("urls", List.of(server.url(path))));
-        pairs.addAll(Arrays.asList(options));
-        MapPluginConfig config = MapPluginConfig.of("outputs.influxdb", pairs.toArray());
+    /** An output writing to {@code path} of the server, configured with the other TOML lines. */
+    private InfluxDbOutput output(String path, String... tomlLines) {
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.influxdb",
+                TomlText.urls(server.url(path)) + String.join("\n", tomlLines));
         InfluxDbOutput output = new InfluxDbOutput(InfluxDbConfig.read(config, context), context, new FakeEncoder(), new Random(1));
-        assertThat(config.unusedKeys()).isEmpty();
+        assertThat(TestPluginConfigs.unusedKeys(config)).isEmpty();
         output.connect();
         outputs.add(output);
         return output;
@@ -48,8 +48,8 @@ class InfluxDbRequestTest {
     @Test
     void writeRequestHasTelegrafsShape() {
         server.answer(request -> status(204));
-        InfluxDbOutput output = output("/prefix?ignored=1", "skip_database_creation", true, "database", "metrics",
-                "retention_policy", "week", "write_consistency", "quorum");
+        InfluxDbOutput output = output("/prefix?ignored=1", "skip_database_creation = true", "database = \"metrics\"",
+                "retention_policy = \"week\"", "write_consistency = \"quorum\"");
         assertThat(WriteResult.of(output, TestMetrics.batch(2)).returnedNormally()).isTrue();
         Seen write = server.requests("/write").get(0);
         assertThat(write.method()).isEqualTo("POST");
@@ -65,7 +65,7 @@ class InfluxDbRequestTest {
 
     @Test
     void consistencyOneAndEmptyRetentionPolicyAreNotSent() {
-        InfluxDbOutput output = output("/", "skip_database_creation", true, "write_consistency", "one");
+        InfluxDbOutput output = output("/", "skip_database_creation = true", "write_consistency = \"one\"");
         WriteResult.of(output, TestMetrics.batch(1));
         assertThat(server.requests("/write").get(0).path()).isEqualTo("/write");
         assertThat(server.requests("/write").get(0).query()).isEqualTo("db=telegraf");
@@ -73,7 +73,7 @@ class InfluxDbRequestTest {
 
     @Test
     void identityEncodingSendsPlainText() {
-        InfluxDbOutput output = output("/", "skip_database_creation", true, "content_encoding", "identity");
+        InfluxDbOutput output = output("/", "skip_database_creation = true", "content_encoding = \"identity\"");
         WriteResult.of(output, TestMetrics.batch(1));
         assertThat(server.requests("/write").get(0).header("Content-Encoding")).isNull();
         assertThat(server.requests("/write").get(0).lines()).hasSize(1);
@@ -81,8 +81,9 @@ class InfluxDbRequestTest {
 
     @Test
     void basicAuthUserAgentAndCustomHeaders() {
-        InfluxDbOutput output = output("/", "skip_database_creation", true, "username", "writer", "password", "s3cret",
-                "user_agent", "custom-agent", "http_headers", Map.of("X-Tenant", "blue", "User-Agent", "ignored", "host", "influx.example"));
+        InfluxDbOutput output = output("/", "skip_database_creation = true", "username = \"writer\"", "password = \"s3cret\"",
+                "user_agent = \"custom-agent\"",
+                "http_headers = {\"X-Tenant\" = \"blue\", \"User-Agent\" = \"ignored\", host = \"influx.example\"}");
         WriteResult.of(output, TestMetrics.batch(1));
         Seen write = server.requests("/write").get(0);
         assertThat(write.header("Authorization")).isEqualTo(Credentials.basic("writer", "s3cret"));
@@ -93,7 +94,7 @@ class InfluxDbRequestTest {
 
     @Test
     void basicAuthIsSentWhenOnlyThePasswordIsSet() {
-        InfluxDbOutput output = output("/", "skip_database_creation", true, "password", "only");
+        InfluxDbOutput output = output("/", "skip_database_creation = true", "password = \"only\"");
         WriteResult.of(output, TestMetrics.batch(1));
         String header = server.requests("/write").get(0).header("Authorization");
         assertThat(new String(Base64.getDecoder().decode(header.substring(6)))).isEqualTo(":only");
@@ -101,8 +102,8 @@ class InfluxDbRequestTest {
 
     @Test
     void customAuthorizationHeaderOverridesBasicAuth() {
-        InfluxDbOutput output = output("/", "skip_database_creation", true, "username", "u", "password", "p",
-                "http_headers", Map.of("Authorization", "Bearer abc"));
+        InfluxDbOutput output = output("/", "skip_database_creation = true", "username = \"u\"", "password = \"p\"",
+                "http_headers = {Authorization = \"Bearer abc\"}");
         WriteResult.of(output, TestMetrics.batch(1));
         assertThat(server.requests("/write").get(0).header("Authorization")).isEqualTo("Bearer abc");
     }
@@ -110,7 +111,7 @@ class InfluxDbRequestTest {
     @Test
     void connectCreatesTheDatabaseWithQuotedName() {
         server.answer(request -> json(200, "{\"results\":[{\"statement_id\":0}]}"));
-        output("/", "database", "my \"db\"");
+        output("/", "database = \"my \\\"db\\\"\"");
         Seen query = server.requests("/query").get(0);
         assertThat(query.method()).isEqualTo("POST");
         assertThat(query.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
@@ -129,8 +130,8 @@ class InfluxDbRequestTest {
     @Test
     void routesByDatabaseAndRetentionPolicyTagsWithoutChangingBufferedMetrics() {
         server.answer(request -> request.path().endsWith("/query") ? json(200, "{\"results\":[{}]}") : status(204));
-        InfluxDbOutput output = output("/", "database_tag", "db", "exclude_database_tag", true,
-                "retention_policy_tag", "rp", "exclude_retention_policy_tag", false);
+        InfluxDbOutput output = output("/", "database_tag = \"db\"", "exclude_database_tag = true",
+                "retention_policy_tag = \"rp\"", "exclude_retention_policy_tag = false");
         Metric a = Metric.builder("m").tag("db", "alpha").tag("rp", "short").field("v", 1L).time(1).build();
         Metric b = Metric.builder("m").tag("db", "beta").field("v", 2L).time(2).build();
         Metric plain = Metric.builder("m").field("v", 3L).time(3).build();
@@ -150,7 +151,7 @@ class InfluxDbRequestTest {
     @Test
     void aFailingGroupKeepsItselfAndLaterGroupsButReportsEarlierOnesWritten() {
         server.answer(request -> request.query().contains("db=beta") ? json(500, "{\"error\":\"overloaded\"}") : status(204));
-        InfluxDbOutput output = output("/", "skip_database_creation", true, "database_tag", "db");
+        InfluxDbOutput output = output("/", "skip_database_creation = true", "database_tag = \"db\"");
         List<Metric> batch = List.of(
                 Metric.builder("m").tag("db", "alpha").field("v", 1L).time(1).build(),
                 Metric.builder("m").tag("db", "beta").field("v", 2L).time(2).build(),

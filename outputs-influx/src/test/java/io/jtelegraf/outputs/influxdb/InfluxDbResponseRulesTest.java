@@ -6,14 +6,15 @@ import static io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.outputs.influxdb.testsupport.FakeEncoder;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer;
 import io.jtelegraf.outputs.influxdb.testsupport.TestMetrics;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.spi.Metric;
+import io.jtelegraf.spi.PluginConfig;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -36,20 +37,22 @@ class InfluxDbResponseRulesTest {
         server.close();
     }
 
-    private InfluxDbOutput output(Object... options) {
-        List<Object> pairs = new ArrayList<>(List.of("urls", List.of(server.url("/")), "skip_database_creation", true));
-        pairs.addAll(Arrays.asList(options));
-        MapPluginConfig config = MapPluginConfig.of("outputs.influxdb", pairs.toArray());
-        InfluxDbOutput output = new InfluxDbOutput(InfluxDbConfig.read(config, context), context, new FakeEncoder(),
-                new Random(1));
+    /** An output writing to the server without creating databases, plus the given TOML lines. */
+    private InfluxDbOutput output(String... tomlLines) {
+        return connected(TomlText.urls(server.url("/")) + "skip_database_creation = true\n" + String.join("\n", tomlLines));
+    }
+
+    private InfluxDbOutput connected(String toml) {
+        InfluxDbOutput output = new InfluxDbOutput(InfluxDbConfig.read(TestPluginConfigs.fromToml("outputs.influxdb", toml),
+                context), context, new FakeEncoder(), new Random(1));
         output.connect();
         outputs.add(output);
         return output;
     }
 
-    private WriteResult writeAnswered(MockResponse response, Object... options) {
+    private WriteResult writeAnswered(MockResponse response, String... tomlLines) {
         server.answer(request -> response);
-        return WriteResult.of(output(options), batch);
+        return WriteResult.of(output(tomlLines), batch);
     }
 
     @Test
@@ -70,8 +73,8 @@ class InfluxDbResponseRulesTest {
     void connectionRefusedKeepsTheBatch() {
         int port = server.port();
         server.close();
-        MapPluginConfig config = MapPluginConfig.of("outputs.influxdb", "urls", List.of("http://127.0.0.1:" + port),
-                "skip_database_creation", true);
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.influxdb",
+                TomlText.urls("http://127.0.0.1:" + port) + "skip_database_creation = true");
         InfluxDbOutput output = new InfluxDbOutput(InfluxDbConfig.read(config, context), context, new FakeEncoder(), new Random(1));
         outputs.add(output);
         output.connect();
@@ -84,7 +87,7 @@ class InfluxDbResponseRulesTest {
     @Test
     void timeoutKeepsTheBatch() {
         MockResponse slow = new MockResponse.Builder().code(204).headersDelay(3, TimeUnit.SECONDS).build();
-        WriteResult result = writeAnswered(slow, "timeout", "300ms");
+        WriteResult result = writeAnswered(slow, "timeout = \"300ms\"");
         assertThat(result.keptAll()).isTrue();
         assertThat(context.logger().lines()).anySatisfy(line -> assertThat(line).contains("timeout after 300 ms"));
     }
@@ -154,7 +157,7 @@ class InfluxDbResponseRulesTest {
 
     @Test
     void htmlProxy413IsDroppedAfterMaxRetriesAsRejected() {
-        InfluxDbOutput output = output("max_retries_per_batch", 3L);
+        InfluxDbOutput output = output("max_retries_per_batch = 3");
         server.answer(request -> html(413, "<html>Request Entity Too Large</html>"));
         assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
         assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
@@ -167,7 +170,7 @@ class InfluxDbResponseRulesTest {
 
     @Test
     void serverFieldTypeConflictIsDroppedAfterMaxRetries() {
-        InfluxDbOutput output = output("max_retries_per_batch", 2L);
+        InfluxDbOutput output = output("max_retries_per_batch = 2");
         server.answer(request -> json(500, "{\"error\":\"field type conflict\"}"));
         assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
         assertThat(WriteResult.of(output, batch).rejectedAll(3)).isTrue();
@@ -175,7 +178,7 @@ class InfluxDbResponseRulesTest {
 
     @Test
     void stuckCountRestartsForANewBatch() {
-        InfluxDbOutput output = output("max_retries_per_batch", 2L);
+        InfluxDbOutput output = output("max_retries_per_batch = 2");
         server.answer(request -> html(413, "<html>too large</html>"));
         assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
         assertThat(WriteResult.of(output, TestMetrics.batch(3)).keptAll()).as("other metric instances").isTrue();
@@ -183,7 +186,7 @@ class InfluxDbResponseRulesTest {
 
     @Test
     void maxRetriesZeroRetriesForeverLikeTelegraf() {
-        InfluxDbOutput output = output("max_retries_per_batch", 0L);
+        InfluxDbOutput output = output("max_retries_per_batch = 0");
         server.answer(request -> html(413, "<html>too large</html>"));
         for (int i = 0; i < 15; i++) {
             assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
@@ -192,7 +195,7 @@ class InfluxDbResponseRulesTest {
 
     @Test
     void transientServerErrorsNeverCountTowardsMaxRetries() {
-        InfluxDbOutput output = output("max_retries_per_batch", 2L);
+        InfluxDbOutput output = output("max_retries_per_batch = 2");
         server.answer(request -> html(502, "<html>Bad Gateway</html>"));
         for (int i = 0; i < 5; i++) {
             assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
@@ -201,7 +204,7 @@ class InfluxDbResponseRulesTest {
 
     @Test
     void databaseNotFoundCreatesTheDatabaseAndKeepsTheBatch() {
-        InfluxDbOutput output = output("skip_database_creation", false);
+        InfluxDbOutput output = connected(TomlText.urls(server.url("/")) + "skip_database_creation = false");
         server.answer(request -> request.path().endsWith("/query")
                 ? json(200, "{\"results\":[{\"statement_id\":0}]}")
                 : json(404, "{\"error\":\"database not found: \\\"telegraf\\\"\"}"));
@@ -226,8 +229,8 @@ class InfluxDbResponseRulesTest {
         try (ScriptedServer broken = new ScriptedServer().start()) {
             broken.answer(request -> json(500, "{\"error\":\"boom\"}"));
             server.answer(request -> status(204));
-            MapPluginConfig config = MapPluginConfig.of("outputs.influxdb", "urls",
-                    List.of(broken.url("/"), server.url("/")), "skip_database_creation", true);
+            PluginConfig config = TestPluginConfigs.fromToml("outputs.influxdb",
+                    TomlText.urls(broken.url("/"), server.url("/")) + "skip_database_creation = true");
             InfluxDbOutput output = new InfluxDbOutput(InfluxDbConfig.read(config, context), context,
                     new FakeEncoder(), new Random(7));
             outputs.add(output);

@@ -3,6 +3,9 @@ package io.jtelegraf.outputs.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.spi.OutputFactory;
+import io.jtelegraf.spi.PluginConfig;
+import io.jtelegraf.testkit.SampleConfigText;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -34,9 +37,20 @@ class FileOutputFactoryTest {
 
     @Test
     void createsAnOutputFromConfig() {
-        MapPluginConfig config = new MapPluginConfig().with("files", List.of("stdout"));
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.file", "files = [\"stdout\"]");
         assertThat(new FileOutputFactory().create(config, new TestPluginContext("outputs.file")))
                 .isInstanceOf(FileOutput.class);
-        assertThat(config.unreadKeys()).isEmpty();
+        assertThat(TestPluginConfigs.unusedKeys(config)).isEmpty();
+    }
+
+    @Test
+    void sampleConfWithItsOptionsUncommentedCreatesTheOutputAndLeavesNoKeyUnread() {
+        FileOutputFactory factory = new FileOutputFactory();
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.file",
+                SampleConfigText.uncommentedBody(factory.sampleConfig()));
+        assertThat(config.keys()).as("the options of sample.conf").containsExactlyInAnyOrderElementsOf(OPTIONS);
+
+        assertThat(factory.create(config, new TestPluginContext("outputs.file"))).isInstanceOf(FileOutput.class);
+        assertThat(TestPluginConfigs.unusedKeys(config)).isEmpty();
     }
 }

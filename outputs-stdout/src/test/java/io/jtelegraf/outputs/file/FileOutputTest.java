@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jtelegraf.spi.ConfigException;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
+import io.jtelegraf.spi.PluginConfig;
+import io.jtelegraf.spi.files.RotationPolicy;
+import io.jtelegraf.spi.lineprotocol.LineProtocolOptions;
 import io.jtelegraf.testkit.MutableClock;
+import io.jtelegraf.testkit.SampleConfigText;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -41,7 +48,7 @@ class FileOutputTest {
 
     @Test
     void writesLineProtocolToStdoutByDefaultAndFlushesEachWrite() throws Exception {
-        try (Output output = create(new MapPluginConfig())) {
+        try (Output output = create("")) {
             output.connect();
             output.write(List.of(CPU, MEM));
             assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("cpu,host=a value=42 1\nmem used=7i 2\n");
@@ -51,7 +58,7 @@ class FileOutputTest {
     @Test
     void writesEveryChunkToEveryFileInOrder() throws Exception {
         Path file = dir.resolve("metrics.out");
-        try (Output output = create(new MapPluginConfig().with("files", List.of("stdout", file.toString())))) {
+        try (Output output = create("files = [\"stdout\", " + quoted(file) + "]")) {
             output.connect();
             output.write(List.of(CPU));
             output.write(List.of(MEM));
@@ -64,7 +71,7 @@ class FileOutputTest {
     void stderrIsAFileNamedStderrNotTheErrorStream() throws Exception {
         Path stderrFile = Path.of("stderr");
         assertThat(stderrFile).as("no leftover from an earlier run").doesNotExist();
-        try (Output output = create(new MapPluginConfig().with("files", List.of("stderr")))) {
+        try (Output output = create("files = [\"stderr\"]")) {
             output.connect();
             output.write(List.of(MEM));
             assertThat(Files.readString(stderrFile)).isEqualTo("mem used=7i 2\n");
@@ -75,7 +82,7 @@ class FileOutputTest {
 
     @Test
     void perMetricModeSkipsUnserializableMetricsWithADebugLine() throws Exception {
-        try (Output output = create(new MapPluginConfig())) {
+        try (Output output = create("")) {
             output.connect();
             output.write(List.of(CPU, NO_FIELDS, MEM));
         }
@@ -100,8 +107,8 @@ class FileOutputTest {
                 stdout.write(bytes, offset, length);
             }
         };
-        MapPluginConfig config = new MapPluginConfig().with("use_batch_format", true)
-                .with("files", List.of(file.toString(), "stdout"));
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.file",
+                "use_batch_format = true\nfiles = [" + quoted(file) + ", \"stdout\"]");
         try (Output output = new FileOutput(FileOutputSettings.read(config), context.logger(), clock,
                 () -> recordingStdout)) {
             output.connect();
@@ -117,7 +124,7 @@ class FileOutputTest {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "/dev/full is needed to fail writes");
         Path later = dir.resolve("later.out");
-        try (Output output = create(new MapPluginConfig().with("files", List.of(full.toString(), later.toString())))) {
+        try (Output output = create("files = [" + quoted(full) + ", " + quoted(later) + "]")) {
             output.connect();
             assertThatThrownBy(() -> output.write(List.of(CPU, MEM)))
                     .isInstanceOf(IOException.class)
@@ -131,8 +138,7 @@ class FileOutputTest {
     void batchWriteErrorIsLoggedNotThrown() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "/dev/full is needed to fail writes");
-        try (Output output = create(new MapPluginConfig().with("files", List.of(full.toString()))
-                .with("use_batch_format", true))) {
+        try (Output output = create("files = [" + quoted(full) + "]\nuse_batch_format = true")) {
             output.connect();
             output.write(List.of(CPU));
         }
@@ -144,7 +150,7 @@ class FileOutputTest {
     @Test
     void connectFailureNamesTheFile() {
         Path blocked = dir.resolve("plain-file");
-        Output output = create(new MapPluginConfig().with("files", List.of(blocked.resolve("metrics.out").toString())));
+        Output output = create("files = [" + quoted(blocked.resolve("metrics.out")) + "]");
         assertThatThrownBy(() -> {
             Files.writeString(blocked, "a file, not a directory");
             output.connect();
@@ -154,9 +160,7 @@ class FileOutputTest {
     @Test
     void rotatesBySizeAndKeepsTheConfiguredArchives() throws Exception {
         Path file = dir.resolve("metrics.out");
-        MapPluginConfig config = new MapPluginConfig().with("files", List.of(file.toString()))
-                .with("rotation_max_size", 10L).with("rotation_max_archives", 1L);
-        try (Output output = create(config)) {
+        try (Output output = create("files = [" + quoted(file) + "]\nrotation_max_size = 10\nrotation_max_archives = 1")) {
             output.connect();
             output.write(List.of(MEM));
             clock.advance(Duration.ofSeconds(1));
@@ -169,9 +173,7 @@ class FileOutputTest {
     @Test
     void rotatesByTimeOnWriteAndAtClose() throws Exception {
         Path file = dir.resolve("metrics.out");
-        MapPluginConfig config = new MapPluginConfig().with("files", List.of(file.toString()))
-                .with("rotation_interval", Duration.ofHours(1)).with("rotation_max_archives", -1L);
-        Output output = create(config);
+        Output output = create("files = [" + quoted(file) + "]\nrotation_interval = \"1h\"\nrotation_max_archives = -1");
         output.connect();
         output.write(List.of(CPU));
         clock.advance(Duration.ofMinutes(61));
@@ -189,8 +191,7 @@ class FileOutputTest {
     @Test
     void defaultArchiveCountIsZeroSoRotationDeletesTheOldFile() throws Exception {
         Path file = dir.resolve("metrics.out");
-        try (Output output = create(new MapPluginConfig().with("files", List.of(file.toString()))
-                .with("rotation_max_size", 1L))) {
+        try (Output output = create("files = [" + quoted(file) + "]\nrotation_max_size = 1")) {
             output.connect();
             output.write(List.of(MEM));
         }
@@ -200,7 +201,7 @@ class FileOutputTest {
     @Test
     void unsignedValuesAreClampedWithoutUintSupport() throws Exception {
         Metric big = Metric.builder("ipvs").time(0).unsignedField("bytes_in", -1L).build();
-        try (Output output = create(new MapPluginConfig())) {
+        try (Output output = create("")) {
             output.connect();
             output.write(List.of(big));
         }
@@ -210,9 +211,12 @@ class FileOutputTest {
     @Test
     void serializerOptionsAreApplied() throws Exception {
         Metric metric = Metric.builder("ipvs").time(5).unsignedField("b", -1L).field("a", 1L).build();
-        MapPluginConfig config = new MapPluginConfig().with("influx_uint_support", true)
-                .with("influx_sort_fields", true).with("influx_omit_timestamp", true).with("influx_max_line_bytes", 100L);
-        try (Output output = create(config)) {
+        try (Output output = create("""
+                influx_uint_support = true
+                influx_sort_fields = true
+                influx_omit_timestamp = true
+                influx_max_line_bytes = 100
+                """)) {
             output.connect();
             output.write(List.of(metric));
         }
@@ -222,8 +226,7 @@ class FileOutputTest {
     @Test
     void gzipCompressesEveryMetricAsItsOwnMember() throws Exception {
         Path file = dir.resolve("metrics.out.gz");
-        try (Output output = create(new MapPluginConfig().with("files", List.of(file.toString()))
-                .with("compression_algorithm", "gzip").with("compression_level", 9L))) {
+        try (Output output = create("files = [" + quoted(file) + "]\ncompression_algorithm = \"gzip\"\ncompression_level = 9")) {
             output.connect();
             output.write(List.of(CPU, MEM));
         }
@@ -241,8 +244,7 @@ class FileOutputTest {
     @Test
     void zlibCompressesABatchAsOneStream() throws Exception {
         Path file = dir.resolve("metrics.zz");
-        try (Output output = create(new MapPluginConfig().with("files", List.of(file.toString()))
-                .with("compression_algorithm", "zlib").with("use_batch_format", true))) {
+        try (Output output = create("files = [" + quoted(file) + "]\ncompression_algorithm = \"zlib\"\nuse_batch_format = true")) {
             output.connect();
             output.write(List.of(CPU, MEM));
         }
@@ -254,50 +256,76 @@ class FileOutputTest {
 
     @Test
     void otherDataFormatsAreRejectedNamingTheFormat() {
-        assertThatThrownBy(() -> create(new MapPluginConfig().with("data_format", "json")))
+        assertThatThrownBy(() -> create("data_format = \"json\""))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("test.conf:1: plugin outputs.file: key \"data_format\": "
+                .hasMessage("<outputs.file>:1: plugin outputs.file: key \"data_format\": "
                         + "data format \"json\" is not supported; only \"influx\" is supported");
     }
 
     @Test
     void zstdIsRejectedClearly() {
-        assertThatThrownBy(() -> create(new MapPluginConfig().with("compression_algorithm", "zstd")))
+        assertThatThrownBy(() -> create("compression_algorithm = \"zstd\""))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key \"compression_algorithm\": \"zstd\" is not supported by jtelegraf");
     }
 
     @Test
     void unknownCompressionAlgorithmIsRejected() {
-        assertThatThrownBy(() -> create(new MapPluginConfig().with("compression_algorithm", "lz4")))
+        assertThatThrownBy(() -> create("compression_algorithm = \"lz4\""))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key \"compression_algorithm\": unknown or unsupported algorithm \"lz4\"");
     }
 
     @Test
     void unsupportedCompressionLevelIsRejected() {
-        assertThatThrownBy(() -> create(new MapPluginConfig().with("compression_algorithm", "gzip")
-                .with("compression_level", 5L)))
+        assertThatThrownBy(() -> create("compression_algorithm = \"gzip\"\ncompression_level = 5"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key \"compression_level\": invalid compression level 5, only 0, 1 and 9");
     }
 
     @Test
     void everyDocumentedOptionIsRead() {
-        MapPluginConfig config = new MapPluginConfig()
-                .with("files", List.of("stdout")).with("use_batch_format", false)
-                .with("rotation_interval", Duration.ZERO).with("rotation_max_size", 0L)
-                .with("rotation_max_archives", 0L).with("data_format", "influx")
-                .with("compression_algorithm", "").with("compression_level", -1L)
-                .with("influx_max_line_bytes", 0L).with("influx_sort_fields", false)
-                .with("influx_uint_support", false).with("influx_omit_timestamp", false)
-                .with("no_such_option", true);
-        create(config);
-        assertThat(config.unreadKeys()).containsExactly("no_such_option");
+        // One value per option of sample.conf, each different from its default, except
+        // data_format: "influx" is the only format there is.
+        Map<String, String> nonDefault = new LinkedHashMap<>();
+        nonDefault.put("files", "[" + quoted(dir.resolve("all.out")) + "]");
+        nonDefault.put("use_batch_format", "true");
+        nonDefault.put("rotation_interval", "\"90m\"");
+        nonDefault.put("rotation_max_size", "\"10MB\"");
+        nonDefault.put("rotation_max_archives", "3");
+        nonDefault.put("data_format", "\"influx\"");
+        nonDefault.put("compression_algorithm", "\"gzip\"");
+        nonDefault.put("compression_level", "9");
+        nonDefault.put("influx_max_line_bytes", "100");
+        nonDefault.put("influx_sort_fields", "true");
+        nonDefault.put("influx_uint_support", "true");
+        nonDefault.put("influx_omit_timestamp", "true");
+        assertThat(nonDefault.keySet()).as("the options of sample.conf")
+                .containsExactlyElementsOf(SampleConfigText.optionNames(new FileOutputFactory().sampleConfig()));
+        StringBuilder toml = new StringBuilder();
+        nonDefault.forEach((key, value) -> toml.append(key).append(" = ").append(value).append('\n'));
+        toml.append("no_such_option = true\n");
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.file", toml.toString());
+
+        FileOutputSettings settings = FileOutputSettings.read(config);
+
+        assertThat(TestPluginConfigs.unusedKeys(config)).containsExactly("no_such_option");
+        assertThat(settings).isEqualTo(new FileOutputSettings(List.of(dir.resolve("all.out").toString()), true,
+                new RotationPolicy(Duration.ofMinutes(90), 10_000_000L, 3), Compression.GZIP, 9,
+                new LineProtocolOptions(100, true, true, true)));
     }
 
-    private Output create(MapPluginConfig config) {
-        return new FileOutput(FileOutputSettings.read(config), context.logger(), clock, () -> stdout);
+    /** Creates the output from a TOML table body; every key of the body must be read. */
+    private Output create(String toml) {
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.file", toml);
+        Output output = new FileOutput(FileOutputSettings.read(config), context.logger(), clock, () -> stdout);
+        assertThat(TestPluginConfigs.unusedKeys(config)).as("keys the output did not read").isEmpty();
+        return output;
+    }
+
+    /** {@code path} as a TOML basic string. */
+    private static String quoted(Path path) {
+        return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private List<String> names() throws IOException {

@@ -232,7 +232,7 @@ final class AgentSettingsCollector {
             switch (kind) {
                 case DURATION -> {
                     if (value instanceof Long seconds) {
-                        return Duration.ofSeconds(seconds);
+                        return TelegrafUnits.seconds(seconds.longValue());
                     } else if (value instanceof Double seconds) {
                         return TelegrafUnits.seconds(seconds);
                     } else if (value instanceof String text) {

@@ -72,7 +72,12 @@ final class CommonOptionsReader {
                         + "\" is a number; jtelegraf reads it as " + value + " seconds, but Telegraf ignores"
                         + " numbers here and uses the agent value; write \"" + value + "s\" to mean the same"
                         + " in both");
-                return TelegrafUnits.seconds(seconds);
+                try {
+                    return value instanceof Long whole ? TelegrafUnits.seconds(whole.longValue())
+                            : TelegrafUnits.seconds(seconds);
+                } catch (IllegalArgumentException e) {
+                    throw config.invalid(key, e.getMessage());
+                }
             }
             throw config.wrongType(key, "a duration string such as \"10s\"", value);
         });

@@ -3,7 +3,8 @@ package io.jtelegraf.agent.config;
 import io.jtelegraf.spi.ConfigException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,30 +29,46 @@ final class ConfigFileReader {
         } catch (IOException | SecurityException e) {
             throw new ConfigException(file + ": cannot read the config file: " + ConfigFileLocator.describe(e));
         }
-        if (looksBinary(bytes)) {
-            throw new ConfigException(file + ": provided config is not a TOML file");
+        int binaryAt = firstBinaryByte(bytes);
+        if (binaryAt >= 0) {
+            throw new ConfigException(file + ":" + lineOf(bytes, binaryAt) + ": provided config is not a TOML file"
+                    + String.format(" (control byte 0x%02X)", bytes[binaryAt] & 0xff));
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(file + ": provided config is not a TOML file (it is not UTF-8 text)");
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, text, true);
+        if (result.isError()) {
+            // The decoder stops at the first bad byte: name its line, so the operator can find it.
+            throw new ConfigException(file + ":" + lineOf(bytes, in.position())
+                    + ": provided config is not a TOML file (it is not UTF-8 text)");
         }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String decoded = text.flip().toString();
+        return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
     }
 
-    /** Control bytes that make Go's content sniffer call data binary. */
-    private static boolean looksBinary(byte[] bytes) {
+    /** The first control byte that makes Go's content sniffer call data binary, or -1. */
+    private static int firstBinaryByte(byte[] bytes) {
         int length = Math.min(bytes.length, SNIFF_LENGTH);
         for (int i = 0; i < length; i++) {
             int b = bytes[i] & 0xff;
             if (b <= 0x08 || b == 0x0b || (b >= 0x0e && b <= 0x1a) || (b >= 0x1c && b <= 0x1f)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** The 1-based line of the byte at {@code offset}. */
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

@@ -1,6 +1,7 @@
 package io.jtelegraf.agent.config;
 
 import io.jtelegraf.agent.filter.FilterSpec;
+import io.jtelegraf.agent.filter.MetricFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class FilterSpecReader {
         List<String> fieldExclude = new ArrayList<>(config.getStringList("fieldexclude", List.of()));
         fieldExclude.addAll(legacy(config, "drop", "0.10.4", "1.35.0", "fieldexclude", warnings));
         fieldExclude.addAll(legacy(config, "fielddrop", "1.29.0", "1.40.0", "fieldexclude", warnings));
-        return new FilterSpec(
+        FilterSpec spec = new FilterSpec(
                 config.getStringList("namepass", List.of()),
                 config.getString("namepass_separator", ""),
                 config.getStringList("namedrop", List.of()),
@@ -33,6 +34,35 @@ final class FilterSpecReader {
                 fieldExclude,
                 config.getStringList("taginclude", List.of()),
                 config.getStringList("tagexclude", List.of()));
+        requireValidPatterns(config, spec);
+        return spec;
+    }
+
+    /**
+     * Compiles the patterns now, so that an invalid glob is a config error naming file, line,
+     * plugin and key, not a failure while the agent is being assembled.
+     */
+    private static void requireValidPatterns(TomlPluginConfig config, FilterSpec spec) {
+        try {
+            MetricFilter.compile(spec);
+        } catch (IllegalArgumentException e) {
+            // MetricFilter prefixes the option ("namepass: ...", "tagpass.cpu: ..."); the lists of
+            // the legacy keys are merged into fieldinclude/fieldexclude, so name the key written.
+            String message = e.getMessage();
+            int colon = message.indexOf(": ");
+            String option = colon < 0 ? "" : message.substring(0, colon);
+            String key = writtenKey(config, option.contains(".") ? option.substring(0, option.indexOf('.')) : option);
+            throw config.invalid(key, colon < 0 ? message : message.substring(colon + 2));
+        }
+    }
+
+    private static String writtenKey(TomlPluginConfig config, String option) {
+        List<String> candidates = switch (option) {
+            case "fieldinclude" -> List.of("fieldinclude", "fieldpass", "pass");
+            case "fieldexclude" -> List.of("fieldexclude", "fielddrop", "drop");
+            default -> List.of(option);
+        };
+        return candidates.stream().filter(k -> config.table().get(k).isPresent()).findFirst().orElse(option);
     }
 
     private static List<String> legacy(TomlPluginConfig config, String key, String since, String removal,

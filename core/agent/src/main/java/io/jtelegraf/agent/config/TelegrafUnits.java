@@ -47,6 +47,18 @@ final class TelegrafUnits {
         return Duration.ofNanos(parseUnits(text, TELEGRAF_DURATION_UNITS, "duration"));
     }
 
+    /**
+     * Whole seconds as a duration. Like Telegraf's, a duration must fit 64-bit nanoseconds (about
+     * 292 years); Go would wrap around silently, jtelegraf refuses.
+     */
+    static Duration seconds(long seconds) {
+        long limit = Long.MAX_VALUE / NANOS_PER_SECOND.longValue();
+        if (seconds > limit || seconds < -limit) {
+            throw new IllegalArgumentException("duration of " + seconds + " seconds is out of range");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     /** Fractional seconds as a duration, truncated to whole nanoseconds. */
     static Duration seconds(double seconds) {
         if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {

@@ -152,7 +152,7 @@ public final class TomlPluginConfig implements PluginConfig {
         return read(key).map(value -> {
             try {
                 if (value instanceof Long seconds) {
-                    return Duration.ofSeconds(seconds);
+                    return TelegrafUnits.seconds(seconds.longValue());
                 } else if (value instanceof Double seconds) {
                     return TelegrafUnits.seconds(seconds);
                 } else if (value instanceof String text) {

@@ -177,7 +177,8 @@ class ConfigDiscoveryTest {
     void binaryFilesAreNotTomlFiles() throws IOException {
         Path file = dir.resolve("binary.conf");
         Files.write(file, new byte[] {0x00, 0x01, 0x02, 'a'});
-        assertThatThrownBy(() -> files().load(file)).hasMessage(file + ": provided config is not a TOML file");
+        assertThatThrownBy(() -> files().load(file))
+                .hasMessage(file + ":1: provided config is not a TOML file (control byte 0x00)");
     }
 
     @Test

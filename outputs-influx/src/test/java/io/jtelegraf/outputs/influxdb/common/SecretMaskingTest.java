@@ -1,23 +1,24 @@
 package io.jtelegraf.outputs.influxdb.common;
 
 import static io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer.json;
+import static io.jtelegraf.outputs.influxdb.testsupport.TomlText.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtelegraf.outputs.influxdb.InfluxDbOutputFactory;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer;
 import io.jtelegraf.outputs.influxdb.testsupport.TestMetrics;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.outputs.influxdb.v2.InfluxDbV2OutputFactory;
 import io.jtelegraf.spi.ConfigException;
 import io.jtelegraf.spi.Output;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,15 +80,15 @@ class SecretMaskingTest {
         String withUserInfo = server.url("/").replace("http://", "http://reader:" + URL_PASSWORD + "@");
         for (int status : new int[] {500, 401, 400}) {
             echoCredentials(status);
-            Output output = new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb",
-                    "urls", List.of(server.url("/"), withUserInfo), "username", "writer", "password", PASSWORD,
-                    "http_headers", Map.of("X-Api-Key", API_KEY)), context);
+            Output output = new InfluxDbOutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb",
+                    TomlText.urls(server.url("/"), withUserInfo) + "username = \"writer\"\npassword = " + quoted(PASSWORD)
+                    + "\nhttp_headers = {\"X-Api-Key\" = " + quoted(API_KEY) + "}"), context);
             outputs.add(output);
             output.connect();
             writeAndCollect(output);
         }
-        Output userInfoOnly = new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb",
-                "urls", List.of(withUserInfo, "http://reader:" + URL_PASSWORD + "@127.0.0.1:1/")), context);
+        Output userInfoOnly = new InfluxDbOutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb",
+                TomlText.urls(withUserInfo, "http://reader:" + URL_PASSWORD + "@127.0.0.1:1/")), context);
         outputs.add(userInfoOnly);
         userInfoOnly.connect();
         writeAndCollect(userInfoOnly);
@@ -102,9 +103,9 @@ class SecretMaskingTest {
         TestPluginContext context = new TestPluginContext("outputs.influxdb_v2");
         for (int status : new int[] {500, 401, 400, 429}) {
             echoCredentials(status);
-            Output output = new InfluxDbV2OutputFactory().create(MapPluginConfig.of("outputs.influxdb_v2",
-                    "urls", List.of(server.url("/"), "http://127.0.0.1:1/"), "token", TOKEN,
-                    "http_headers", Map.of("X-Api-Key", API_KEY)), context);
+            Output output = new InfluxDbV2OutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb_v2",
+                    TomlText.urls(server.url("/"), "http://127.0.0.1:1/") + "token = " + quoted(TOKEN)
+                    + "\nhttp_headers = {\"X-Api-Key\" = " + quoted(API_KEY) + "}"), context);
             outputs.add(output);
             output.connect();
             writeAndCollect(output);
@@ -117,12 +118,12 @@ class SecretMaskingTest {
     @Test
     void configErrorsDoNotEchoUrlPasswords() {
         TestPluginContext context = new TestPluginContext("outputs.influxdb");
-        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb",
-                "urls", List.of("udp://user:" + URL_PASSWORD + "@127.0.0.1:8089")), context))
+        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb",
+                TomlText.urls("udp://user:" + URL_PASSWORD + "@127.0.0.1:8089")), context))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("UDP is not supported")
                 .hasMessageNotContaining(URL_PASSWORD);
-        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb",
-                "http_proxy", "ftp://user:" + URL_PASSWORD + "@proxy:21"), context))
+        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb",
+                "http_proxy = " + quoted("ftp://user:" + URL_PASSWORD + "@proxy:21")), context))
                 .isInstanceOf(ConfigException.class).hasMessageNotContaining(URL_PASSWORD);
     }
 }

@@ -5,19 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtelegraf.outputs.influxdb.InfluxDbOutputFactory;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer;
 import io.jtelegraf.outputs.influxdb.testsupport.TestMetrics;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.outputs.influxdb.v2.InfluxDbV2OutputFactory;
 import io.jtelegraf.spi.ConfigException;
 import io.jtelegraf.spi.Output;
+import io.jtelegraf.spi.PluginConfig;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -53,12 +54,21 @@ class TlsTest {
         return server;
     }
 
-    private Output v1(ScriptedServer server, Object... options) {
-        List<Object> pairs = new ArrayList<>(List.of("urls", List.of(server.url("/")), "skip_database_creation", true));
-        pairs.addAll(Arrays.asList(options));
-        Output output = new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb", pairs.toArray()), context);
+    /** A v1 output writing to {@code server} without creating databases, plus the given TOML lines. */
+    private Output v1(ScriptedServer server, String... tomlLines) {
+        Output output = new InfluxDbOutputFactory().create(v1Config(TomlText.urls(server.url("/"))
+                + "skip_database_creation = true\n" + String.join("\n", tomlLines)), context);
         open.add(output);
         return output;
+    }
+
+    private static PluginConfig v1Config(String toml) {
+        return TestPluginConfigs.fromToml("outputs.influxdb", toml);
+    }
+
+    /** A {@code key = "path"} line for a PEM file. */
+    private static String file(String key, Path pem) {
+        return key + " = " + TomlText.quoted(pem.toString());
     }
 
     private Path pem(String name, String text) throws IOException {
@@ -81,7 +91,7 @@ class TlsTest {
     @Test
     void insecureSkipVerifyAcceptsIt() throws Exception {
         ScriptedServer server = httpsServer(LOCAL);
-        Output output = v1(server, "insecure_skip_verify", true);
+        Output output = v1(server, "insecure_skip_verify = true");
         output.connect();
         assertThat(WriteResult.of(output, TestMetrics.batch(1)).returnedNormally()).isTrue();
         assertThat(server.requests("/write")).hasSize(1);
@@ -90,7 +100,7 @@ class TlsTest {
     @Test
     void tlsCaAcceptsIt() throws Exception {
         ScriptedServer server = httpsServer(LOCAL);
-        Output output = v1(server, "tls_ca", pem("ca.pem", LOCAL.certificatePem()).toString());
+        Output output = v1(server, file("tls_ca", pem("ca.pem", LOCAL.certificatePem())));
         output.connect();
         assertThat(WriteResult.of(output, TestMetrics.batch(1)).returnedNormally()).isTrue();
     }
@@ -99,10 +109,10 @@ class TlsTest {
     void v2AcceptsItWithTlsCaAndRejectsItWithout() throws Exception {
         ScriptedServer server = httpsServer(LOCAL);
         TestPluginContext v2Context = new TestPluginContext("outputs.influxdb_v2");
-        Output trusting = new InfluxDbV2OutputFactory().create(MapPluginConfig.of("outputs.influxdb_v2",
-                "urls", List.of(server.url("/")), "tls_ca", pem("ca.pem", LOCAL.certificatePem()).toString()), v2Context);
-        Output plain = new InfluxDbV2OutputFactory().create(MapPluginConfig.of("outputs.influxdb_v2",
-                "urls", List.of(server.url("/"))), v2Context);
+        Output trusting = new InfluxDbV2OutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb_v2",
+                TomlText.urls(server.url("/")) + file("tls_ca", pem("ca.pem", LOCAL.certificatePem()))), v2Context);
+        Output plain = new InfluxDbV2OutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb_v2",
+                TomlText.urls(server.url("/"))), v2Context);
         open.add(trusting);
         open.add(plain);
         trusting.connect();
@@ -114,14 +124,14 @@ class TlsTest {
     @Test
     void certificateForAnotherNameNeedsTlsServerName() throws Exception {
         ScriptedServer server = httpsServer(OTHER_NAME);
-        String ca = pem("other.pem", OTHER_NAME.certificatePem()).toString();
-        Output withoutName = v1(server, "tls_ca", ca);
+        String ca = file("tls_ca", pem("other.pem", OTHER_NAME.certificatePem()));
+        Output withoutName = v1(server, ca);
         withoutName.connect();
         assertThat(WriteResult.of(withoutName, TestMetrics.batch(1)).keptAll()).isTrue();
-        Output withName = v1(server, "tls_ca", ca, "tls_server_name", "influx.internal");
+        Output withName = v1(server, ca, "tls_server_name = \"influx.internal\"");
         withName.connect();
         assertThat(WriteResult.of(withName, TestMetrics.batch(1)).returnedNormally()).isTrue();
-        Output wrongName = v1(server, "tls_ca", ca, "tls_server_name", "elsewhere.internal");
+        Output wrongName = v1(server, ca, "tls_server_name = \"elsewhere.internal\"");
         wrongName.connect();
         assertThat(WriteResult.of(wrongName, TestMetrics.batch(1)).keptAll()).isTrue();
     }
@@ -135,13 +145,13 @@ class TlsTest {
         server.requireClientAuth();
         server.start().answer(request -> status(204));
         open.add(server);
-        String ca = pem("ca.pem", LOCAL.certificatePem()).toString();
-        String cert = pem("client.pem", client.certificatePem()).toString();
-        Output noCert = v1(server, "tls_ca", ca);
+        String ca = file("tls_ca", pem("ca.pem", LOCAL.certificatePem()));
+        String cert = file("tls_cert", pem("client.pem", client.certificatePem()));
+        Output noCert = v1(server, ca);
         noCert.connect();
         assertThat(WriteResult.of(noCert, TestMetrics.batch(1)).keptAll()).isTrue();
         for (String key : List.of(client.privateKeyPkcs8Pem(), client.privateKeyPkcs1Pem())) {
-            Output output = v1(server, "tls_ca", ca, "tls_cert", cert, "tls_key", pem("key.pem", key).toString());
+            Output output = v1(server, ca, cert, file("tls_key", pem("key.pem", key)));
             output.connect();
             assertThat(WriteResult.of(output, TestMetrics.batch(1)).returnedNormally()).isTrue();
         }
@@ -149,16 +159,16 @@ class TlsTest {
 
     @Test
     void badTlsFilesFailAtLoadNamingTheKey() throws Exception {
-        String missing = dir.resolve("missing.pem").toString();
-        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb", "tls_ca", missing), context))
+        Path missing = dir.resolve("missing.pem");
+        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(v1Config(file("tls_ca", missing)), context))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("\"tls_ca\"").hasMessageContaining("missing.pem");
-        String notPem = pem("junk.pem", "hello").toString();
-        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb",
-                "tls_cert", notPem, "tls_key", notPem), context))
+        Path notPem = pem("junk.pem", "hello");
+        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(v1Config(file("tls_cert", notPem) + "\n"
+                + file("tls_key", notPem)), context))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("\"tls_cert\"");
-        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb", "tls_min_version", "TLS9"), context))
+        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(v1Config("tls_min_version = \"TLS9\""), context))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("tls_min_version");
-        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb", "tls_key_pwd", "pw"), context))
+        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(v1Config("tls_key_pwd = \"pw\""), context))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("tls_key_pwd").hasMessageNotContaining("pw\"");
     }
 }

@@ -3,10 +3,11 @@ package io.jtelegraf.outputs.influxdb.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.outputs.influxdb.InfluxDbOutputFactory;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,10 +43,11 @@ class RealInfluxDbAuthTest {
     void writesWithBasicAuthAndKeepsTheBatchOnWrongCredentials() throws Exception {
         TestPluginContext context = new TestPluginContext("outputs.influxdb");
         Metric metric = Metric.builder("secured").field("value", 7L).time(1_700_000_000_000_000_000L).build();
-        Output good = new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb",
-                "urls", List.of(server.url()), "database", "secure", "username", "admin", "password", PASSWORD), context);
-        Output bad = new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb",
-                "urls", List.of(server.url()), "database", "secure", "username", "admin", "password", "wrong-pass"), context);
+        Output good = new InfluxDbOutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb",
+                TomlText.urls(server.url()) + "database = \"secure\"\nusername = \"admin\"\npassword = "
+                        + TomlText.quoted(PASSWORD)), context);
+        Output bad = new InfluxDbOutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb",
+                TomlText.urls(server.url()) + "database = \"secure\"\nusername = \"admin\"\npassword = \"wrong-pass\""), context);
         try {
             bad.connect();
             assertThat(WriteResult.of(bad, List.of(metric)).keptAll()).as("401: kept (decided change)").isTrue();

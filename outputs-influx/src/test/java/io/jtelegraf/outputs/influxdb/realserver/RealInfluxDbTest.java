@@ -3,15 +3,15 @@ package io.jtelegraf.outputs.influxdb.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.outputs.influxdb.InfluxDbOutputFactory;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,10 +54,10 @@ class RealInfluxDbTest {
         }
     }
 
-    private Output output(String url, Object... options) throws Exception {
-        List<Object> pairs = new ArrayList<>(List.of("urls", List.of(url)));
-        pairs.addAll(Arrays.asList(options));
-        Output output = new InfluxDbOutputFactory().create(MapPluginConfig.of("outputs.influxdb", pairs.toArray()), context);
+    /** A connected output writing to {@code url}, configured with the other TOML lines. */
+    private Output output(String url, String... tomlLines) throws Exception {
+        Output output = new InfluxDbOutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb",
+                TomlText.urls(url) + String.join("\n", tomlLines)), context);
         outputs.add(output);
         output.connect();
         return output;
@@ -65,7 +65,7 @@ class RealInfluxDbTest {
 
     @Test
     void createsTheDatabaseAndStoresTypesTagsAndTimestampsExactly() throws Exception {
-        Output output = output(server.url(), "database", "roundtrip");
+        Output output = output(server.url(), "database = \"roundtrip\"");
         assertThat(server.databases()).contains("roundtrip");
         Metric first = Metric.builder("weather").tag("city", "Paris").tag("station", "north 1")
                 .field("temp", 21.5).field("count", 42L).unsignedField("big", Long.MIN_VALUE + 5)
@@ -95,8 +95,8 @@ class RealInfluxDbTest {
     @Test
     void gzipAndIdentityBodiesAreBothStored() throws Exception {
         try (CountingProxy proxy = new CountingProxy(server.url())) {
-            Output gzip = output(proxy.url(), "database", "encodings");
-            Output identity = output(proxy.url(), "database", "encodings", "content_encoding", "identity");
+            Output gzip = output(proxy.url(), "database = \"encodings\"");
+            Output identity = output(proxy.url(), "database = \"encodings\"", "content_encoding = \"identity\"");
             assertThat(WriteResult.of(gzip, List.of(point("enc", 1, T0))).returnedNormally()).isTrue();
             assertThat(WriteResult.of(identity, List.of(point("enc", 2, T0 + 1))).returnedNormally()).isTrue();
             assertThat(proxy.writeEncodings()).containsExactly("gzip", "null");
@@ -107,9 +107,9 @@ class RealInfluxDbTest {
 
     @Test
     void writesIntoTheConfiguredRetentionPolicy() throws Exception {
-        output(server.url(), "database", "policies");
+        output(server.url(), "database = \"policies\"");
         server.query("policies", "CREATE RETENTION POLICY \"week\" ON \"policies\" DURATION 7d REPLICATION 1");
-        Output output = output(server.url(), "database", "policies", "retention_policy", "week");
+        Output output = output(server.url(), "database = \"policies\"", "retention_policy = \"week\"");
         long now = System.currentTimeMillis() * 1_000_000L;
         assertThat(WriteResult.of(output, List.of(point("kept", 5, now))).returnedNormally()).isTrue();
         assertThat(server.rows("policies", "SELECT value FROM \"policies\".\"week\".\"kept\"")).hasSize(1);
@@ -118,8 +118,8 @@ class RealInfluxDbTest {
 
     @Test
     void routesByDatabaseTagAndExcludesTheTag() throws Exception {
-        Output output = output(server.url(), "database", "routed_default", "database_tag", "tenant",
-                "exclude_database_tag", true);
+        Output output = output(server.url(), "database = \"routed_default\"", "database_tag = \"tenant\"",
+                "exclude_database_tag = true");
         Metric alpha = Metric.builder("usage").tag("tenant", "tenant_alpha").tag("host", "a").field("value", 1L).time(T0).build();
         Metric beta = Metric.builder("usage").tag("tenant", "tenant_beta").tag("host", "b").field("value", 2L).time(T0).build();
         Metric untagged = Metric.builder("usage").tag("host", "c").field("value", 3L).time(T0).build();
@@ -135,7 +135,7 @@ class RealInfluxDbTest {
 
     @Test
     void aTypeConflictIsDroppedWithoutBlockingTheNextBatch() throws Exception {
-        Output output = output(server.url(), "database", "conflicts");
+        Output output = output(server.url(), "database = \"conflicts\"");
         assertThat(WriteResult.of(output, List.of(point("c", 1, T0))).returnedNormally()).isTrue();
         Metric wrongType = Metric.builder("c").field("value", "text").time(T0 + 1).build();
         assertThat(WriteResult.of(output, List.of(wrongType)).returnedNormally()).as("400 field type conflict: dropped").isTrue();
@@ -148,7 +148,7 @@ class RealInfluxDbTest {
     @Test
     void anOutageLosesNothingAndDeliversEachLineOnce() throws Exception {
         try (CountingProxy proxy = new CountingProxy(server.url())) {
-            Output output = output(proxy.url(), "database", "outage", "timeout", "2s");
+            Output output = output(proxy.url(), "database = \"outage\"", "timeout = \"2s\"");
             SimulatedBuffer buffer = new SimulatedBuffer(output, 4);
             int next = 0;
             buffer.add(points(next, 4));

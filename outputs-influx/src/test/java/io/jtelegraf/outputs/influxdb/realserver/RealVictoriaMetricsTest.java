@@ -3,11 +3,12 @@ package io.jtelegraf.outputs.influxdb.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.outputs.influxdb.common.Json;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.outputs.influxdb.v2.InfluxDbV2OutputFactory;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -66,9 +67,12 @@ class RealVictoriaMetricsTest {
         List<Metric> metrics = List.of(
                 Metric.builder("jtv2").tag("host", "a").field("load", 1.25).field("count", 7L).time(now).build(),
                 Metric.builder("jtv2").tag("host", "b").field("load", -3.5).field("count", 9L).time(now + 1_000_000).build());
-        Output output = new InfluxDbV2OutputFactory().create(MapPluginConfig.of("outputs.influxdb_v2",
-                "urls", List.of("http://127.0.0.1:" + port), "token", "ignored-token", "organization", "org",
-                "bucket", "bucket"), context);
+        Output output = new InfluxDbV2OutputFactory().create(TestPluginConfigs.fromToml("outputs.influxdb_v2",
+                TomlText.urls("http://127.0.0.1:" + port) + """
+                        token = "ignored-token"
+                        organization = "org"
+                        bucket = "bucket"
+                        """), context);
         try {
             output.connect();
             WriteResult result = WriteResult.of(output, metrics);

@@ -4,17 +4,17 @@ import static io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.outputs.influxdb.testsupport.FakeEncoder;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer.Seen;
 import io.jtelegraf.outputs.influxdb.testsupport.TestMetrics;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.spi.Metric;
+import io.jtelegraf.spi.PluginConfig;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,12 @@ class InfluxDbV2RequestTest {
         server.close();
     }
 
-    private InfluxDbV2Output output(String path, Object... options) {
-        List<Object> pairs = new ArrayList<>(List.of("urls", List.of(server.url(path))));
-        pairs.addAll(Arrays.asList(options));
-        MapPluginConfig config = MapPluginConfig.of("outputs.influxdb_v2", pairs.toArray());
+    /** An output writing to {@code path} of the server, configured with the other TOML lines. */
+    private InfluxDbV2Output output(String path, String... tomlLines) {
+        PluginConfig config = TestPluginConfigs.fromToml("outputs.influxdb_v2",
+                TomlText.urls(server.url(path)) + String.join("\n", tomlLines));
         InfluxDbV2Output output = new InfluxDbV2Output(InfluxDbV2Config.read(config, context), context, new FakeEncoder(), new Random(1));
-        assertThat(config.unusedKeys()).isEmpty();
+        assertThat(TestPluginConfigs.unusedKeys(config)).isEmpty();
         output.connect();
         outputs.add(output);
         return output;
@@ -45,8 +45,8 @@ class InfluxDbV2RequestTest {
     @Test
     void writeRequestHasTelegrafsShape() {
         server.answer(request -> status(204));
-        InfluxDbV2Output output = output("/base?z=last&a=first&org=replaced", "token", "tok-123", "organization", "acme",
-                "bucket", "metrics");
+        InfluxDbV2Output output = output("/base?z=last&a=first&org=replaced", "token = \"tok-123\"", "organization = \"acme\"",
+                "bucket = \"metrics\"");
         assertThat(WriteResult.of(output, TestMetrics.batch(2)).returnedNormally()).isTrue();
         Seen write = server.requests().get(0);
         assertThat(write.method()).isEqualTo("POST");
@@ -69,8 +69,8 @@ class InfluxDbV2RequestTest {
 
     @Test
     void customHeadersWinOverUserAgentAndToken() {
-        InfluxDbV2Output output = output("/", "token", "t0k", "user_agent", "mine",
-                "http_headers", Map.of("User-Agent", "from-headers", "Authorization", "Bearer other", "Host", "virtual.example"));
+        InfluxDbV2Output output = output("/", "token = \"t0k\"", "user_agent = \"mine\"",
+                "http_headers = {\"User-Agent\" = \"from-headers\", Authorization = \"Bearer other\", Host = \"virtual.example\"}");
         WriteResult.of(output, TestMetrics.batch(1));
         Seen write = server.requests().get(0);
         assertThat(write.header("User-Agent")).isEqualTo("from-headers");
@@ -80,13 +80,13 @@ class InfluxDbV2RequestTest {
 
     @Test
     void identityEncoding() {
-        WriteResult.of(output("/", "content_encoding", "identity"), TestMetrics.batch(1));
+        WriteResult.of(output("/", "content_encoding = \"identity\""), TestMetrics.batch(1));
         assertThat(server.requests().get(0).header("Content-Encoding")).isNull();
     }
 
     @Test
     void bucketTagRoutesAndExcludesTheTagOnCopiesOnly() {
-        InfluxDbV2Output output = output("/", "bucket", "default", "bucket_tag", "bucket", "exclude_bucket_tag", true);
+        InfluxDbV2Output output = output("/", "bucket = \"default\"", "bucket_tag = \"bucket\"", "exclude_bucket_tag = true");
         Metric routed = Metric.builder("m").tag("bucket", "special").tag("host", "a").field("v", 1L).time(1).build();
         Metric plain = Metric.builder("m").tag("host", "b").field("v", 2L).time(2).build();
         assertThat(WriteResult.of(output, List.of(routed, plain)).returnedNormally()).isTrue();

@@ -5,17 +5,17 @@ import static io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.outputs.influxdb.testsupport.FakeEncoder;
-import io.jtelegraf.outputs.influxdb.testsupport.MapPluginConfig;
 import io.jtelegraf.outputs.influxdb.testsupport.ScriptedServer;
 import io.jtelegraf.outputs.influxdb.testsupport.TestMetrics;
+import io.jtelegraf.outputs.influxdb.testsupport.TomlText;
 import io.jtelegraf.outputs.influxdb.testsupport.WriteResult;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.testkit.MutableClock;
+import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -39,20 +39,20 @@ class InfluxDbV2ResponseRulesTest {
         server.close();
     }
 
-    private InfluxDbV2Output output(Object... options) {
-        List<Object> pairs = new ArrayList<>(List.of("urls", List.of(server.url("/")), "bucket", "b", "organization", "o"));
-        pairs.addAll(Arrays.asList(options));
+    /** An output writing to the server's bucket "b" of organization "o", plus the given TOML lines. */
+    private InfluxDbV2Output output(String... tomlLines) {
+        String toml = TomlText.urls(server.url("/")) + "bucket = \"b\"\norganization = \"o\"\n" + String.join("\n", tomlLines);
         InfluxDbV2Output output = new InfluxDbV2Output(
-                InfluxDbV2Config.read(MapPluginConfig.of("outputs.influxdb_v2", pairs.toArray()), context), context,
+                InfluxDbV2Config.read(TestPluginConfigs.fromToml("outputs.influxdb_v2", toml), context), context,
                 new FakeEncoder(), new Random(3));
         output.connect();
         outputs.add(output);
         return output;
     }
 
-    private WriteResult writeAnswered(MockResponse response, Object... options) {
+    private WriteResult writeAnswered(MockResponse response, String... tomlLines) {
         server.answer(request -> response);
-        return WriteResult.of(output(options), batch);
+        return WriteResult.of(output(tomlLines), batch);
     }
 
     @ParameterizedTest(name = "{0} is success")
@@ -83,7 +83,7 @@ class InfluxDbV2ResponseRulesTest {
 
     @Test
     void singleMetric413IsRejectedAfterMaxRetries() {
-        InfluxDbV2Output output = output("max_retries_per_batch", 2L);
+        InfluxDbV2Output output = output("max_retries_per_batch = 2");
         server.answer(request -> json(413, "{\"code\":\"request too large\",\"message\":\"max 10 bytes\"}"));
         List<Metric> one = List.of(TestMetrics.metric(9));
         assertThat(WriteResult.of(output, one).keptAll()).isTrue();
@@ -121,7 +121,7 @@ class InfluxDbV2ResponseRulesTest {
 
     @Test
     void serverFieldTypeConflictIsRejectedAfterMaxRetries() {
-        InfluxDbV2Output output = output("max_retries_per_batch", 3L);
+        InfluxDbV2Output output = output("max_retries_per_batch = 3");
         server.answer(request -> json(500, "{\"code\":\"internal error\",\"message\":\"field type conflict\"}"));
         assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
         assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
@@ -130,7 +130,7 @@ class InfluxDbV2ResponseRulesTest {
 
     @Test
     void maxRetriesZeroKeepsRetryingLikeTelegraf() {
-        InfluxDbV2Output output = output("max_retries_per_batch", 0L);
+        InfluxDbV2Output output = output("max_retries_per_batch = 0");
         server.answer(request -> json(500, "{\"message\":\"field type conflict\"}"));
         for (int i = 0; i < 12; i++) {
             assertThat(WriteResult.of(output, batch).keptAll()).isTrue();
@@ -181,7 +181,7 @@ class InfluxDbV2ResponseRulesTest {
 
     @Test
     void throttleStopsTheOtherBucketsOfTheSameCall() {
-        InfluxDbV2Output output = output("bucket_tag", "bucket");
+        InfluxDbV2Output output = output("bucket_tag = \"bucket\"");
         server.answer(request -> status(429));
         List<Metric> twoBuckets = List.of(
                 Metric.builder("m").tag("bucket", "x").field("v", 1L).time(1).build(),
@@ -192,7 +192,7 @@ class InfluxDbV2ResponseRulesTest {
 
     @Test
     void aFailedBucketAfterAnAcceptedOneIsAPartialWrite() {
-        InfluxDbV2Output output = output("bucket_tag", "bucket");
+        InfluxDbV2Output output = output("bucket_tag = \"bucket\"");
         server.answer(request -> request.query().contains("bucket=y") ? status(500) : status(204));
         List<Metric> twoBuckets = List.of(
                 Metric.builder("m").tag("bucket", "x").field("v", 1L).time(1).build(),
@@ -220,8 +220,8 @@ class InfluxDbV2ResponseRulesTest {
         String deadUrl = dead.url("/");
         dead.close();
         server.answer(request -> status(204));
-        InfluxDbV2Output output = new InfluxDbV2Output(InfluxDbV2Config.read(MapPluginConfig.of("outputs.influxdb_v2",
-                "urls", List.of(deadUrl, server.url("/"))), context), context, new FakeEncoder(), new Random(5));
+        InfluxDbV2Output output = new InfluxDbV2Output(InfluxDbV2Config.read(TestPluginConfigs.fromToml("outputs.influxdb_v2",
+                TomlText.urls(deadUrl, server.url("/"))), context), context, new FakeEncoder(), new Random(5));
         outputs.add(output);
         output.connect();
         for (int i = 0; i < 10; i++) {
