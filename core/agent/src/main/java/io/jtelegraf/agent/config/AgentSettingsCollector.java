@@ -115,6 +115,7 @@ final class AgentSettingsCollector {
                 bool("alwaysincludeglobaltags", d.alwaysIncludeGlobalTags()),
                 bufferStrategy(d.bufferStrategy()),
                 string("bufferdirectory", d.bufferDirectory()),
+                bool("bufferdisksync", d.bufferDiskSync()),
                 globalTags);
     }
 
@@ -153,6 +154,9 @@ final class AgentSettingsCollector {
         require(strategy.equals("memory") || strategy.equals("disk") || strategy.equals("disk_write_through"),
                 "bufferstrategy", "invalid value " + TelegrafUnits.quote(strategy)
                         + "; valid values are memory, disk, disk_write_through");
+        // Without a folder the buffer would land wherever the agent happens to be started.
+        require(strategy.equals("memory") || !string("bufferdirectory", "").isBlank(), "bufferstrategy",
+                TelegrafUnits.quote(strategy) + " needs buffer_directory, the folder that keeps the buffered metrics");
         return strategy;
     }
 

@@ -6,6 +6,7 @@ import io.jtelegraf.spi.Logger;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.lineprotocol.LineProtocolOptions;
 import io.jtelegraf.spi.lineprotocol.LineProtocolSerializer;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,12 +86,14 @@ public final class Agent {
      * Shutdown is bounded: an input or output that hangs is abandoned after the shutdown timeout,
      * with an error line naming it.
      *
-     * @throws AgentRunException when an output cannot connect or a service input cannot start
+     * @throws AgentRunException when an output cannot connect or its disk buffer cannot be opened,
+     *     or a service input cannot start
      */
     public void run() throws AgentRunException, InterruptedException {
         agentLogger.info("Config: Interval:" + GoDurations.format(settings.interval()) + ", Quiet:" + settings.quiet()
                 + ", Hostname:" + quote(settings.hostname()) + ", Flush Interval:"
                 + GoDurations.format(settings.flushInterval()));
+        openDurableBuffers();
         OutputConnector connector = new OutputConnector(clock, agentLogger, connectRetryDelay);
         if (!connector.connectAll(outputs, stopWakeup) || stopping) {
             closeOutputs();
@@ -131,6 +134,19 @@ public final class Agent {
         joinAll(flushThreads, deadline, "final write of");
         closeInputs();
         agentLogger.debug("Stopped Successfully");
+    }
+
+    /** buffer_strategy "disk": only a long run uses it; --once and --test keep the memory buffer. */
+    private void openDurableBuffers() throws AgentRunException {
+        for (RunningOutput output : outputs) {
+            try {
+                output.openDurableBuffer();
+            } catch (IOException e) {
+                closeOutputs();
+                throw new AgentRunException("error opening the disk buffer of output " + quote(output.logName()) + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jtelegraf.agent.runtime;
 
+import io.jtelegraf.agent.buffer.DiskBuffer;
 import io.jtelegraf.agent.internal.InputStats;
 import io.jtelegraf.agent.internal.OutputStats;
 import io.jtelegraf.agent.internal.SelfStats;
@@ -9,9 +10,13 @@ import io.jtelegraf.agent.logging.PluginLogger;
 import io.jtelegraf.spi.Input;
 import io.jtelegraf.spi.Output;
 import io.jtelegraf.spi.PluginContext;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,6 +44,8 @@ public final class AgentBuilder {
     private final SelfStats stats = new SelfStats();
     private final List<RunningInput> inputs = new ArrayList<>();
     private final List<RunningOutput> outputs = new ArrayList<>();
+    /** Outputs added so far per plugin id and alias, for stable disk buffer folder names. */
+    private final Map<List<String>, Integer> outputPositions = new HashMap<>();
     private final PluginLogger agentLogger;
     private EngineClock clock = EngineClock.system();
     private RandomGenerator random = ThreadLocalRandom.current();
@@ -120,9 +127,29 @@ public final class AgentBuilder {
         OutputStats outputStats = stats.registerOutput(pluginName(outputSettings.pluginId()), outputSettings.alias());
         PluginLogger logger = logging.logger(outputSettings.logName(), logLevel, outputStats::errorLogged);
         Output output = create.apply(context(logger, outputSettings.pluginId(), outputSettings.alias()));
-        RunningOutput running = new RunningOutput(output, outputSettings, logger, agentLogger, outputStats);
+        RunningOutput running = new RunningOutput(output, outputSettings, logger, agentLogger, outputStats,
+                durableBuffer(outputSettings, logger));
         outputs.add(running);
         return running;
+    }
+
+    /** With buffer_strategy "disk": opens {@code <buffer_directory>/<id>[.<alias>].<n>} when the agent runs. */
+    private DurableBufferOpener durableBuffer(OutputSettings outputSettings, PluginLogger logger) {
+        if (!settings.diskBuffer()) {
+            return null;
+        }
+        List<String> key = List.of(outputSettings.pluginId(), outputSettings.alias().orElse(""));
+        int position = outputPositions.merge(key, 1, Integer::sum) - 1;
+        String name = DiskBuffer.folderName(outputSettings.pluginId(), outputSettings.alias(), position);
+        String directory = settings.bufferDirectory();
+        return () -> {
+            if (directory.isBlank()) {
+                throw new IOException("buffer_strategy " + Agent.quote(settings.bufferStrategy())
+                        + " needs buffer_directory");
+            }
+            return DiskBuffer.open(Path.of(directory).resolve(name), outputSettings.metricBufferLimit(),
+                    settings.bufferDiskSync(), logger);
+        };
     }
 
     public Agent build() {

@@ -60,17 +60,19 @@ final class MetricBuffer {
 
     /**
      * Puts {@code kept} (oldest first) back in front of everything buffered. When the buffer
-     * filled up meanwhile, only the first metrics that fit are restored.
+     * filled up meanwhile, the oldest of {@code kept} are dropped and the newest that fit are
+     * restored, as Telegraf does: the buffer always holds the newest metrics, oldest dropped first.
      *
      * @return how many metrics did not fit and are dropped
      */
     synchronized int restoreFront(List<Metric> kept) {
         int restore = Math.min(kept.size(), ring.length - size);
+        int skip = kept.size() - restore;
         first = Math.floorMod(first - restore, ring.length);
         for (int i = 0; i < restore; i++) {
-            ring[(first + i) % ring.length] = kept.get(i);
+            ring[(first + i) % ring.length] = kept.get(skip + i);
         }
         size += restore;
-        return kept.size() - restore;
+        return skip;
     }
 }

@@ -1,11 +1,14 @@
 package io.jtelegraf.agent.runtime;
 
+import io.jtelegraf.agent.buffer.DiskBuffer;
+import io.jtelegraf.agent.buffer.OutputBuffer;
 import io.jtelegraf.agent.filter.MetricFilter;
 import io.jtelegraf.agent.internal.OutputStats;
 import io.jtelegraf.spi.Logger;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
 import io.jtelegraf.spi.PartialWriteException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -15,8 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One output instance with Telegraf's {@code RunningOutput} behaviour (spec 2.4 output side and
- * 4.5): filters, renaming, a {@link MetricBuffer}, batching, the write result contract and the
- * "batch ready" early-flush signal.
+ * 4.5): filters, renaming, an {@link OutputBuffer} (the {@link MetricBuffer} ring, or a
+ * {@link DiskBuffer} once {@link #openDurableBuffer} ran), batching, the write result contract and
+ * the "batch ready" early-flush signal.
  *
  * <p>Threading: {@link #add} is called by gather threads and only touches the buffer, so inputs
  * never wait for an output's I/O. Writes and {@link #close} run under one lock, so the plugin
@@ -29,7 +33,8 @@ public final class RunningOutput {
     private final Logger agentLogger;
     private final OutputStats stats;
     private final MetricFilter filter;
-    private final MetricBuffer buffer;
+    private final DurableBufferOpener durableBuffer;
+    private volatile OutputBuffer buffer;
     private final Wakeup flushWakeup = new Wakeup();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong droppedSinceWarning = new AtomicLong();
@@ -45,14 +50,45 @@ public final class RunningOutput {
      */
     public RunningOutput(Output output, OutputSettings settings, Logger logger, Logger agentLogger,
                          OutputStats stats) {
+        this(output, settings, logger, agentLogger, stats, null);
+    }
+
+    /**
+     * @param durableBuffer opens the disk buffer that replaces the memory one when the agent
+     *     runs; null keeps the memory buffer
+     */
+    RunningOutput(Output output, OutputSettings settings, Logger logger, Logger agentLogger, OutputStats stats,
+                  DurableBufferOpener durableBuffer) {
         this.output = output;
         this.settings = settings;
         this.logger = logger;
         this.agentLogger = agentLogger;
         this.stats = stats;
         this.filter = MetricFilter.compile(settings.filter());
-        this.buffer = new MetricBuffer(settings.metricBufferLimit());
-        stats.bindBuffer(settings.metricBufferLimit(), buffer::size);
+        this.durableBuffer = durableBuffer;
+        this.buffer = new MemoryOutputBuffer(settings.metricBufferLimit());
+        stats.bindBuffer(settings.metricBufferLimit(), () -> buffer.size());
+    }
+
+    /**
+     * Switches to the disk buffer, when one is configured, and takes over what it recovered.
+     * Called once before the first metric arrives; {@code --once} and {@code --test} never call
+     * it and keep the memory buffer.
+     *
+     * @throws IOException when the buffer folder cannot be used, naming it
+     */
+    void openDurableBuffer() throws IOException {
+        if (durableBuffer == null) {
+            return;
+        }
+        DiskBuffer disk = durableBuffer.open();
+        buffer = disk;
+        logger.info("Buffering metrics on disk in " + disk.folder());
+        if (disk.droppedOnOpen() > 0) {
+            stats.metricsDropped(disk.droppedOnOpen());
+            droppedSinceWarning.addAndGet(disk.droppedOnOpen());
+        }
+        signalIfBatchReady();
     }
 
     /** {@code outputs.influxdb} or {@code outputs.influxdb::alias}. */
@@ -199,6 +235,7 @@ public final class RunningOutput {
         long took = System.nanoTime() - start;
         stats.writeTook(took);
         if (error == null) {
+            buffer.end(List.of());
             stats.metricsWritten(batch.size());
             lastWriteFailed = false;
             logger.debug("Wrote batch of " + batch.size() + " metrics in " + GoDurations.format(java.time.Duration.ofNanos(took)));
@@ -208,7 +245,7 @@ public final class RunningOutput {
         stats.writeFailed();
         agentLogger.error("Error writing to " + logName() + ": " + RunningInput.describe(error));
         List<Metric> kept = error instanceof PartialWriteException partial ? settle(batch, partial) : batch;
-        int lost = buffer.restoreFront(kept);
+        int lost = buffer.end(kept);
         if (lost > 0) {
             stats.metricsDropped(lost);
             droppedSinceWarning.addAndGet(lost);
@@ -252,7 +289,11 @@ public final class RunningOutput {
                 return;
             }
             closed = true;
-            output.close();
+            try {
+                output.close();
+            } finally {
+                buffer.close();
+            }
         } catch (Exception e) {
             agentLogger.error("Error closing " + logName() + ": " + RunningInput.describe(e));
         } finally {

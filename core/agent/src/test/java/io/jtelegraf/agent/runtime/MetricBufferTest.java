@@ -39,12 +39,22 @@ class MetricBufferTest {
     }
 
     @Test
-    void restoreIntoAFullBufferKeepsWhatFitsAndReportsTheRest() {
+    void restoreIntoAFullBufferDropsTheOldestOfTheBatch() {
         MetricBuffer buffer = new MetricBuffer(3);
         List.of("a", "b", "c").forEach(n -> buffer.add(m(n)));
         List<Metric> batch = buffer.take(2);
         buffer.add(m("d"));
         assertThat(buffer.restoreFront(batch)).isEqualTo(1);
-        assertThat(buffer.take(10)).extracting(Metric::name).containsExactly("a", "c", "d");
+        assertThat(buffer.take(10)).extracting(Metric::name).containsExactly("b", "c", "d");
+    }
+
+    @Test
+    void restoreIntoABufferFilledMeanwhileDropsTheWholeBatch() {
+        MetricBuffer buffer = new MetricBuffer(2);
+        List.of("a", "b").forEach(n -> buffer.add(m(n)));
+        List<Metric> batch = buffer.take(2);
+        List.of("c", "d").forEach(n -> buffer.add(m(n)));
+        assertThat(buffer.restoreFront(batch)).isEqualTo(2);
+        assertThat(buffer.take(10)).extracting(Metric::name).containsExactly("c", "d");
     }
 }
