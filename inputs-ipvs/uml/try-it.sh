@@ -10,8 +10,9 @@
 #   -i INTERVAL  gather interval in Telegraf's syntax (default 5s)
 #   -w WORK_DIR  where the guest writes its files (default: a new folder under /tmp)
 #
-# Needs: the Debian packages user-mode-linux ipvsadm kmod iproute2, and the built agent
-# (distribution/target/jtelegraf, or JTELEGRAF_HOME pointing at an unpacked distribution).
+# Needs: the Debian packages user-mode-linux ipvsadm kmod iproute2 (installed when missing, as
+# root), and the built agent (distribution/target/jtelegraf, or JTELEGRAF_HOME pointing at an
+# unpacked distribution).
 set -u
 
 duration=60 interval=5s work=
@@ -38,6 +39,19 @@ Build it once from the repository root, then run this script again:
 (or set JTELEGRAF_HOME to an unpacked jtelegraf distribution)
 MSG
     exit 2
+fi
+# The guest kernel and the IPVS tools come from Debian's archive; install what is missing.
+missing=
+for package in user-mode-linux ipvsadm kmod iproute2; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "try-it.sh: missing Debian packages:$missing; install them as root (apt-get install$missing)" >&2
+        exit 2
+    fi
+    echo "try-it: installing$missing"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$missing >/dev/null || exit 2
 fi
 if [ -z "$work" ]; then
     work=$(mktemp -d /tmp/jtelegraf-try-it.XXXXXX) || exit 2

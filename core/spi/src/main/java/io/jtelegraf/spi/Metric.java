@@ -64,17 +64,23 @@ public final class Metric {
         return new Builder(name);
     }
 
-    /** A builder holding a copy of this metric's parts, to derive a changed metric. */
+    /**
+     * A builder holding this metric's parts, to derive a changed metric. The builder shares this
+     * metric's arrays until it changes them (copy on write), so deriving a metric that differs in
+     * its name, time or tags does not copy the fields.
+     */
     public Builder toBuilder() {
-        Builder builder = new Builder(name);
-        builder.tagKeys = Arrays.copyOf(tagKeys, Math.max(tagKeys.length, 4));
-        builder.tagValues = Arrays.copyOf(tagValues, builder.tagKeys.length);
+        Builder builder = new Builder(name, true);
+        builder.tagKeys = tagKeys;
+        builder.tagValues = tagValues;
         builder.tagCount = tagKeys.length;
-        builder.fieldKeys = Arrays.copyOf(fieldKeys, Math.max(fieldKeys.length, 4));
-        builder.fieldTypes = Arrays.copyOf(fieldTypes, builder.fieldKeys.length);
-        builder.fieldBits = Arrays.copyOf(fieldBits, builder.fieldKeys.length);
-        builder.fieldStrings = fieldStrings.length == 0 ? NO_STRINGS : Arrays.copyOf(fieldStrings, builder.fieldKeys.length);
+        builder.tagsShared = true;
+        builder.fieldKeys = fieldKeys;
+        builder.fieldTypes = fieldTypes;
+        builder.fieldBits = fieldBits;
+        builder.fieldStrings = fieldStrings;
         builder.fieldCount = fieldKeys.length;
+        builder.fieldsShared = true;
         builder.timestamp = timestamp;
         builder.timestampSet = true;
         builder.type = type;
@@ -107,6 +113,9 @@ public final class Metric {
     }
 
     private static int compareCodePoints(String left, String right) {
+        if (left == right) {
+            return 0;
+        }
         int length = Math.min(left.length(), right.length());
         for (int i = 0; i < length; i++) {
             char a = left.charAt(i);
@@ -244,23 +253,69 @@ public final class Metric {
     /**
      * Builds a {@link Metric}. Tags may be added in any order (a repeated key replaces the value);
      * fields keep insertion order (a repeated key replaces the value in place). Not thread-safe.
+     *
+     * <p>A builder can be reused for many metrics of one shape (an input's per-measurement
+     * builder): metrics built in a row with the same tag keys, field keys and field types share
+     * those arrays, which keeps buffered metrics small.
      */
     public static final class Builder {
+        private static final int INITIAL_CAPACITY = 8;
+
         private String name;
-        private String[] tagKeys = new String[8];
-        private String[] tagValues = new String[8];
+        private String[] tagKeys;
+        private String[] tagValues;
         private int tagCount;
-        private String[] fieldKeys = new String[8];
-        private FieldType[] fieldTypes = new FieldType[8];
-        private long[] fieldBits = new long[8];
+        private String[] fieldKeys;
+        private FieldType[] fieldTypes;
+        private long[] fieldBits;
         private String[] fieldStrings = NO_STRINGS;
         private int fieldCount;
         private long timestamp;
         private boolean timestampSet;
         private MetricType type = MetricType.UNTYPED;
+        /** The tag arrays belong to a built metric: copy before changing them. */
+        private boolean tagsShared;
+        /** The field arrays belong to a built metric: copy before changing them. */
+        private boolean fieldsShared;
+        /** Key and type arrays of the last metric built, reused when the next has the same ones. */
+        private String[] builtTagKeys;
+        private String[] builtFieldKeys;
+        private FieldType[] builtFieldTypes;
 
         private Builder(String name) {
+            this(name, false);
+            this.tagKeys = new String[INITIAL_CAPACITY];
+            this.tagValues = new String[INITIAL_CAPACITY];
+            this.fieldKeys = new String[INITIAL_CAPACITY];
+            this.fieldTypes = new FieldType[INITIAL_CAPACITY];
+            this.fieldBits = new long[INITIAL_CAPACITY];
+        }
+
+        /** A builder whose arrays the caller sets ({@link Metric#toBuilder()} shares its own). */
+        private Builder(String name, boolean arraysSetByCaller) {
             this.name = Objects.requireNonNull(name, "name");
+        }
+
+        private void ownTags() {
+            if (tagsShared) {
+                int capacity = Math.max(tagCount + 4, INITIAL_CAPACITY);
+                tagKeys = Arrays.copyOf(tagKeys, capacity);
+                tagValues = Arrays.copyOf(tagValues, capacity);
+                tagsShared = false;
+            }
+        }
+
+        private void ownFields() {
+            if (fieldsShared) {
+                int capacity = Math.max(fieldCount + 4, INITIAL_CAPACITY);
+                fieldKeys = Arrays.copyOf(fieldKeys, capacity);
+                fieldTypes = Arrays.copyOf(fieldTypes, capacity);
+                fieldBits = Arrays.copyOf(fieldBits, capacity);
+                if (fieldStrings.length > 0) {
+                    fieldStrings = Arrays.copyOf(fieldStrings, capacity);
+                }
+                fieldsShared = false;
+            }
         }
 
         public Builder name(String newName) {
@@ -289,9 +344,13 @@ public final class Metric {
             Objects.requireNonNull(value, () -> "value of tag " + key);
             int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
             if (index >= 0) {
-                tagValues[index] = value;
+                if (tagValues[index] != value) {
+                    ownTags();
+                    tagValues[index] = value;
+                }
                 return this;
             }
+            ownTags();
             int insertAt = -index - 1;
             if (tagCount == tagKeys.length) {
                 tagKeys = Arrays.copyOf(tagKeys, tagCount * 2);
@@ -328,6 +387,7 @@ public final class Metric {
         public Builder removeTag(String key) {
             int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
             if (index >= 0) {
+                ownTags();
                 System.arraycopy(tagKeys, index + 1, tagKeys, index, tagCount - index - 1);
                 System.arraycopy(tagValues, index + 1, tagValues, index, tagCount - index - 1);
                 tagCount--;
@@ -433,6 +493,7 @@ public final class Metric {
 
         /** Removes the field at {@code index}, keeping the order of the others. */
         public Builder removeFieldAt(int index) {
+            ownFields();
             int tail = fieldCount - index - 1;
             System.arraycopy(fieldKeys, index + 1, fieldKeys, index, tail);
             System.arraycopy(fieldTypes, index + 1, fieldTypes, index, tail);
@@ -453,6 +514,7 @@ public final class Metric {
 
         private Builder put(String key, FieldType fieldType, long bits, String string) {
             Objects.requireNonNull(key, "field key");
+            ownFields();
             int index = -1;
             for (int i = 0; i < fieldCount; i++) {
                 if (fieldKeys[i].equals(key)) {
@@ -493,6 +555,18 @@ public final class Metric {
             if (!timestampSet) {
                 throw new IllegalStateException("metric " + name + " has no timestamp");
             }
+            String[] keys;
+            String[] values;
+            if (tagsShared) {
+                keys = tagKeys;
+                values = tagValues;
+            } else {
+                keys = builtTagKeys = sameOrCopy(builtTagKeys, tagKeys, tagCount);
+                values = Arrays.copyOf(tagValues, tagCount);
+            }
+            if (fieldsShared) {
+                return new Metric(name, keys, values, fieldKeys, fieldTypes, fieldBits, fieldStrings, timestamp, type);
+            }
             String[] strings = NO_STRINGS;
             if (fieldStrings.length > 0) {
                 for (int i = 0; i < fieldCount; i++) {
@@ -502,9 +576,28 @@ public final class Metric {
                     }
                 }
             }
-            return new Metric(name, Arrays.copyOf(tagKeys, tagCount), Arrays.copyOf(tagValues, tagCount),
-                    Arrays.copyOf(fieldKeys, fieldCount), Arrays.copyOf(fieldTypes, fieldCount),
-                    Arrays.copyOf(fieldBits, fieldCount), strings, timestamp, type);
+            builtFieldKeys = sameOrCopy(builtFieldKeys, fieldKeys, fieldCount);
+            builtFieldTypes = sameOrCopy(builtFieldTypes, fieldTypes, fieldCount);
+            return new Metric(name, keys, values, builtFieldKeys, builtFieldTypes, Arrays.copyOf(fieldBits, fieldCount),
+                    strings, timestamp, type);
+        }
+
+        /**
+         * {@code last} when it holds the same elements (by identity) as the first {@code count}
+         * of {@code current}, else a copy of them. Built arrays are never changed, so metrics of
+         * one shape can share them.
+         */
+        private static <T> T[] sameOrCopy(T[] last, T[] current, int count) {
+            if (last != null && last.length == count) {
+                int i = 0;
+                while (i < count && last[i] == current[i]) {
+                    i++;
+                }
+                if (i == count) {
+                    return last;
+                }
+            }
+            return Arrays.copyOf(current, count);
         }
     }
 }

@@ -93,4 +93,34 @@ class MetricTest {
 
         assertThatThrownBy(() -> metric.longValue(0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("field s");
     }
+
+    @Test
+    void aReusedBuilderNeverChangesMetricsItBuiltBefore() {
+        Metric.Builder builder = Metric.builder("m").tag("a", "1").field("x", 1L).field("s", "one").time(1);
+        Metric first = builder.build();
+
+        builder.tag("a", "2").tag("b", "3").field("x", 2L).field("s", "two").removeField("s").time(2);
+        Metric second = builder.build();
+
+        assertThat(first.tags()).containsExactly(Map.entry("a", "1"));
+        assertThat(first.fields()).containsExactly(Map.entry("x", 1L), Map.entry("s", "one"));
+        assertThat(first.timestamp()).isEqualTo(1);
+        assertThat(second.tags()).containsExactly(Map.entry("a", "2"), Map.entry("b", "3"));
+        assertThat(second.fields()).containsExactly(Map.entry("x", 2L));
+    }
+
+    @Test
+    void derivedMetricsAndTheirSourceStayIndependent() {
+        Metric source = Metric.builder("m").tag("a", "1").field("x", 1L).field("s", "text").time(1).build();
+        Metric.Builder derived = source.toBuilder();
+        Metric renamed = derived.name("n").time(2).build();
+
+        Metric changed = derived.tag("a", "9").tagIfAbsent("host", "h").field("x", 5L).removeField("s").build();
+
+        assertThat(source).isEqualTo(Metric.builder("m").tag("a", "1").field("x", 1L).field("s", "text").time(1).build());
+        assertThat(renamed.tags()).containsExactly(Map.entry("a", "1"));
+        assertThat(renamed.fields()).containsExactly(Map.entry("x", 1L), Map.entry("s", "text"));
+        assertThat(changed.tags()).containsExactly(Map.entry("a", "9"), Map.entry("host", "h"));
+        assertThat(changed.fields()).containsExactly(Map.entry("x", 5L));
+    }
 }

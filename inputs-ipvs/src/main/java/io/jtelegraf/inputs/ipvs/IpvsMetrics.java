@@ -10,10 +10,11 @@ import io.jtelegraf.spi.MetricType;
  * Builds the {@code ipvs_virtual_server} and {@code ipvs_real_server} gauges, tag for tag and
  * field for field as Telegraf does, plus the opt-in extras.
  *
- * <p>Each measurement has one builder that lives as long as the plugin: every metric of a
- * measurement has the same field keys, so the next metric overwrites the values in place and only
- * the identity tags that differ (fwmark versus protocol/address/port) are swapped. {@code build()}
- * copies, so the metrics handed out are independent and immutable. Not thread-safe; the runtime
+ * <p>Each measurement has two builders that live as long as the plugin, one for services identified
+ * by fwmark and one for those identified by protocol, address and port: every metric of a builder
+ * has the same tag and field keys, so the next metric overwrites the values in place, and a tag is
+ * only set when its String changes ({@link TrackedTags}). {@code build()} copies, so the metrics
+ * handed out are independent and immutable. Not thread-safe; the runtime
  * never runs two gathers of one plugin at a time.
  */
 final class IpvsMetrics {
@@ -22,52 +23,80 @@ final class IpvsMetrics {
 
     private final NetmaskTag netmaskTag;
     private final boolean extraFields;
-    private final Metric.Builder virtualServer = Metric.builder(VIRTUAL_SERVER).type(MetricType.GAUGE);
-    private final Metric.Builder realServer = Metric.builder(REAL_SERVER).type(MetricType.GAUGE);
+    // Tag positions in the TrackedTags below.
+    private static final int SCHED = 0;
+    private static final int NETMASK = 1;
+    private static final int ADDRESS_FAMILY = 2;
+    private static final int FWMARK = 3;
+    private static final int PROTOCOL = 3;
+    private static final int ADDRESS = 4;
+    private static final int PORT = 5;
+    private static final int RS_ADDRESS = 0;
+    private static final int RS_PORT = 1;
+    private static final int RS_ADDRESS_FAMILY = 2;
+    private static final int VIRTUAL_FWMARK = 3;
+    private static final int VIRTUAL_PROTOCOL = 3;
+    private static final int VIRTUAL_ADDRESS = 4;
+    private static final int VIRTUAL_PORT = 5;
+
+    // One builder per measurement and identity kind: the tag set of a builder then never changes
+    // (apart from an empty scheduler), so tags are overwritten in place and never removed.
+    private final TrackedTags virtualServerByAddress = new TrackedTags(gauge(VIRTUAL_SERVER),
+            "sched", "netmask", "address_family", "protocol", "address", "port");
+    private final TrackedTags virtualServerByFwmark = new TrackedTags(gauge(VIRTUAL_SERVER),
+            "sched", "netmask", "address_family", "fwmark");
+    private final TrackedTags realServerByAddress = new TrackedTags(gauge(REAL_SERVER),
+            "address", "port", "address_family", "virtual_protocol", "virtual_address", "virtual_port");
+    private final TrackedTags realServerByFwmark = new TrackedTags(gauge(REAL_SERVER),
+            "address", "port", "address_family", "virtual_fwmark");
 
     IpvsMetrics(NetmaskTag netmaskTag, boolean extraFields) {
         this.netmaskTag = netmaskTag;
         this.extraFields = extraFields;
     }
 
+    private static Metric.Builder gauge(String measurement) {
+        return Metric.builder(measurement).type(MetricType.GAUGE);
+    }
+
     Metric virtualServer(VirtualServer service, long epochNanos) {
-        Metric.Builder builder = virtualServer;
+        boolean byFwmark = service.fwmark() > 0;
+        TrackedTags tags = byFwmark ? virtualServerByFwmark : virtualServerByAddress;
         String scheduler = service.scheduler();
         if (scheduler.isEmpty()) {
             // Telegraf's serializer drops tags with empty values.
-            builder.removeTag("sched");
+            tags.remove(SCHED);
         } else {
-            builder.tag("sched", scheduler);
+            tags.set(SCHED, scheduler);
         }
-        builder.tag("netmask", netmask(service));
-        builder.tag("address_family", TagValues.addressFamily(service.addressFamily()));
-        if (service.fwmark() > 0) {
-            builder.tag("fwmark", service.fwmarkText())
-                    .removeTag("protocol").removeTag("address").removeTag("port");
+        tags.set(NETMASK, netmask(service));
+        tags.set(ADDRESS_FAMILY, TagValues.addressFamily(service.addressFamily()));
+        if (byFwmark) {
+            tags.set(FWMARK, service.fwmarkText());
         } else {
-            builder.removeTag("fwmark")
-                    .tag("protocol", TagValues.protocol(service.protocol()))
-                    .tag("address", service.addressText())
-                    .tag("port", service.portText());
+            tags.set(PROTOCOL, TagValues.protocol(service.protocol()));
+            tags.set(ADDRESS, service.addressText());
+            tags.set(PORT, service.portText());
         }
+        Metric.Builder builder = tags.builder();
         stats(builder, service.stats());
         return builder.time(epochNanos).build();
     }
 
     Metric realServer(VirtualServer service, RealServer destination, long epochNanos) {
-        Metric.Builder builder = realServer;
-        builder.tag("address", destination.addressText())
-                .tag("port", destination.portText())
-                .tag("address_family", TagValues.addressFamily(destination.addressFamily()));
-        if (service.fwmark() > 0) {
-            builder.tag("virtual_fwmark", service.fwmarkText())
-                    .removeTag("virtual_protocol").removeTag("virtual_address").removeTag("virtual_port");
+        boolean byFwmark = service.fwmark() > 0;
+        TrackedTags tags = byFwmark ? realServerByFwmark : realServerByAddress;
+        tags.set(RS_ADDRESS, destination.addressText());
+        tags.set(RS_PORT, destination.portText());
+        tags.set(RS_ADDRESS_FAMILY, TagValues.addressFamily(destination.addressFamily()));
+        if (byFwmark) {
+            tags.set(VIRTUAL_FWMARK, service.fwmarkText());
         } else {
-            builder.removeTag("virtual_fwmark")
-                    .tag("virtual_protocol", TagValues.protocol(service.protocol()))
-                    .tag("virtual_address", service.addressText())
-                    .tag("virtual_port", service.portText());
+            tags.set(VIRTUAL_PROTOCOL, TagValues.protocol(service.protocol()));
+            tags.set(VIRTUAL_ADDRESS, service.addressText());
+            tags.set(VIRTUAL_PORT, service.portText());
         }
+        Metric.Builder builder = tags.builder();
         // Telegraf: Go int -> int64, a signed field, unlike the unsigned stats.
         builder.field("active_connections", destination.activeConnections())
                 .field("inactive_connections", destination.inactiveConnections());

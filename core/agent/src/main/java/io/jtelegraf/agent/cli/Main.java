@@ -15,6 +15,12 @@ public final class Main {
 
     /** Runs the command line and returns the exit code, for tests. */
     public static int run(String... args) {
+        if (isVersionOnly(args)) {
+            // The most frequent probe of an installation (scripts, package checks) answers
+            // without building the command-line parser, which is most of the start-up time.
+            System.out.println(VersionCommand.text());
+            return 0;
+        }
         CommandLine commandLine = new CommandLine(new JtelegrafCommand());
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             ErrorReporter.report(usageMessage(error));
@@ -25,6 +31,10 @@ public final class Main {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    private static boolean isVersionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-version") || args[0].equals("version"));
     }
 
     /**

@@ -43,6 +43,10 @@ public final class LineProtocolSerializer {
     private final LineBuffer pair = new LineBuffer(64);
     private final LineBuffer footer = new LineBuffer(32);
     private int[] sortedFields = new int[16];
+    /** Escaped measurement names, tag keys and field keys: few distinct ones, nearly all repeated. */
+    private final EscapedTextCache escapedKeys = new EscapedTextCache(512);
+    /** Escaped tag values: many more distinct ones, so a table of their own. */
+    private final EscapedTextCache escapedValues = new EscapedTextCache(2048);
     private final byte[] lastTimestampText = new byte[Digits.MAX_LENGTH];
     private int lastTimestampLength;
     private long lastTimestamp;
@@ -175,21 +179,37 @@ public final class LineProtocolSerializer {
 
     /** Writes {@code name[,key=value...] } (with the trailing space). */
     private void writeHeader(Metric metric, LineBuffer out) {
-        String name = metric.name();
-        Escapes.write(out, name, name.length(), Escapes.NAME);
+        escapedKeys.write(out, metric.name(), EscapedTextCache.NAME);
         int tags = metric.tagCount();
         for (int i = 0; i < tags; i++) {
             String key = metric.tagKey(i);
             String value = metric.tagValue(i);
+            EscapedTextCache.Entry cachedKey = escapedKeys.find(key, EscapedTextCache.TAG_KEY);
+            EscapedTextCache.Entry cachedValue = cachedKey == null ? null : escapedValues.find(value, EscapedTextCache.TAG_VALUE);
+            if (cachedValue != null) {
+                // Both cached, so neither is empty nor ends in a backslash: no trimming to check.
+                EscapedTextCache.append(cachedKey, out);
+                EscapedTextCache.append(cachedValue, out);
+                continue;
+            }
             int keyEnd = Escapes.lengthWithoutTrailingBackslashes(key);
             int valueEnd = Escapes.lengthWithoutTrailingBackslashes(value);
             if (keyEnd == 0 || valueEnd == 0) {
                 continue;
             }
-            out.put((byte) ',');
-            Escapes.write(out, key, keyEnd, Escapes.KEY);
-            out.put((byte) '=');
-            Escapes.write(out, value, valueEnd, Escapes.KEY);
+            // Text that lost trailing backslashes is not what the String holds: not cached.
+            if (keyEnd == key.length()) {
+                escapedKeys.write(out, key, EscapedTextCache.TAG_KEY);
+            } else {
+                out.put((byte) ',');
+                Escapes.write(out, key, keyEnd, Escapes.KEY);
+                out.put((byte) '=');
+            }
+            if (valueEnd == value.length()) {
+                escapedValues.write(out, value, EscapedTextCache.TAG_VALUE);
+            } else {
+                Escapes.write(out, value, valueEnd, Escapes.KEY);
+            }
         }
         out.put((byte) ' ');
     }
@@ -204,10 +224,7 @@ public final class LineProtocolSerializer {
             if (!isSerializable(metric, field)) {
                 continue;
             }
-            if (written > 0) {
-                out.put((byte) ',');
-            }
-            writeField(metric, field, out);
+            writeField(metric, field, written > 0, out);
             written++;
         }
         if (written == 0) {
@@ -238,7 +255,7 @@ public final class LineProtocolSerializer {
                 continue;
             }
             pair.reset();
-            writeField(metric, field, pair);
+            writeField(metric, field, false, pair);
             int needed = header.length + pairsLength + pair.length + footer.length + (firstOnLine ? 0 : 1);
             if (needed > limit) {
                 if (firstOnLine) {
@@ -281,10 +298,10 @@ public final class LineProtocolSerializer {
         return metric.fieldType(field) != FieldType.DOUBLE || Double.isFinite(metric.doubleValue(field));
     }
 
-    private void writeField(Metric metric, int field, LineBuffer out) {
-        String key = metric.fieldKey(field);
-        Escapes.write(out, key, key.length(), Escapes.KEY);
-        out.put((byte) '=');
+    /** Writes {@code key=value}, after a comma when {@code afterComma}. */
+    private void writeField(Metric metric, int field, boolean afterComma, LineBuffer out) {
+        escapedKeys.write(out, metric.fieldKey(field),
+                afterComma ? EscapedTextCache.NEXT_FIELD_KEY : EscapedTextCache.FIRST_FIELD_KEY);
         switch (metric.fieldType(field)) {
             case LONG -> {
                 byte[] bytes = out.ensure(Digits.MAX_LENGTH + 1);

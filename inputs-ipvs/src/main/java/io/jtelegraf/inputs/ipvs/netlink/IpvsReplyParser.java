@@ -261,10 +261,16 @@ final class IpvsReplyParser {
     private static int attributeLength(ByteBuffer buffer, int position, int end) throws MalformedReplyException {
         int length = buffer.getShort(position) & 0xFFFF;
         if (length < NLA_HDRLEN || length > end - position) {
-            throw new MalformedReplyException("attribute of type " + (buffer.getShort(position + 2) & NLA_TYPE_MASK)
-                    + " claims " + length + " bytes where " + (end - position) + " remain in its container");
+            throw lengthOutOfContainer(buffer, position, end, length);
         }
         return length;
+    }
+
+    // The messages are built in methods of their own, so the checks above and below stay small
+    // enough for the JIT to inline them into the attribute loops.
+    private static MalformedReplyException lengthOutOfContainer(ByteBuffer buffer, int position, int end, int length) {
+        return new MalformedReplyException("attribute of type " + (buffer.getShort(position + 2) & NLA_TYPE_MASK)
+                + " claims " + length + " bytes where " + (end - position) + " remain in its container");
     }
 
     /** An unsigned integer of 1, 2, 4 or 8 bytes in host order, its width given by the attribute. */
@@ -274,8 +280,12 @@ final class IpvsReplyParser {
             case 2 -> buffer.getShort(position) & 0xFFFFL;
             case 4 -> buffer.getInt(position) & 0xFFFF_FFFFL;
             case 8 -> buffer.getLong(position);
-            default -> throw new MalformedReplyException(what + " has " + size + " bytes, not 1, 2, 4 or 8");
+            default -> throw notAnInteger(what, size);
         };
+    }
+
+    private static MalformedReplyException notAnInteger(String what, int size) {
+        return new MalformedReplyException(what + " has " + size + " bytes, not 1, 2, 4 or 8");
     }
 
     private static int bigEndianU16(ByteBuffer buffer, int position, int size, String what) throws MalformedReplyException {
@@ -286,9 +296,13 @@ final class IpvsReplyParser {
     /** Returns 0 (to add to an index) when {@code size} is at least {@code minimum}. */
     private static int requireSize(int size, int minimum, String what) throws MalformedReplyException {
         if (size < minimum) {
-            throw new MalformedReplyException(what + " has " + size + " bytes, needs " + minimum);
+            throw tooShort(what, size, minimum);
         }
         return 0;
+    }
+
+    private static MalformedReplyException tooShort(String what, int size, int minimum) {
+        return new MalformedReplyException(what + " has " + size + " bytes, needs " + minimum);
     }
 
     /** Copies up to 16 address bytes (IPv4 replies pad to 16; requests may carry 4). */

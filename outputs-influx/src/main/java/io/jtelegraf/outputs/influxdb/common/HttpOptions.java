@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 
 /**
@@ -115,9 +116,8 @@ public record HttpOptions(Duration timeout, String userAgent, Map<String, String
         if (!pingInterval.isZero()) {
             builder.pingInterval(pingInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
-        if (localAddress != null) {
-            builder.socketFactory(new LocalAddressSocketFactory(localAddress));
-        }
+        SocketFactory sockets = localAddress != null ? new LocalAddressSocketFactory(localAddress) : SocketFactory.getDefault();
+        builder.socketFactory(new NoDelaySocketFactory(sockets));
         proxy.applyTo(builder);
         tls.applyTo(builder);
         return builder.build();
