@@ -3,6 +3,7 @@ package io.jtelegraf.agent.buffer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtelegraf.agent.testing.RecordingLogger;
 import io.jtelegraf.spi.Metric;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -24,7 +25,7 @@ class DiskBufferTest {
     @TempDir
     Path temp;
 
-    private final LinesLogger logger = new LinesLogger();
+    private final RecordingLogger logger = new RecordingLogger();
     private final List<DiskBuffer> opened = new ArrayList<>();
     private int snapshots;
 

@@ -2,6 +2,7 @@ package io.jtelegraf.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jtelegraf.agent.testing.RecordingLogger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class PidFileTest {
     void holdsThePidAndANewlineWithMode0640() throws IOException {
         Path path = temp.resolve("jtelegraf.pid");
 
-        PidFile pidFile = PidFile.write(path.toString(), new LinesLogger());
+        PidFile pidFile = PidFile.write(path.toString(), new RecordingLogger());
 
         assertThat(pidFile).isNotNull();
         assertThat(path).content().isEqualTo(ProcessHandle.current().pid() + "\n");
@@ -30,7 +31,7 @@ class PidFileTest {
         Path path = Files.writeString(temp.resolve("jtelegraf.pid"), "999999\n");
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-rw-"));
 
-        PidFile.write(path.toString(), new LinesLogger());
+        PidFile.write(path.toString(), new RecordingLogger());
 
         assertThat(path).content().isEqualTo(ProcessHandle.current().pid() + "\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-r-----");
@@ -39,7 +40,7 @@ class PidFileTest {
     @Test
     void isRemovedAtExit() {
         Path path = temp.resolve("jtelegraf.pid");
-        PidFile pidFile = PidFile.write(path.toString(), new LinesLogger());
+        PidFile pidFile = PidFile.write(path.toString(), new RecordingLogger());
 
         pidFile.remove();
 
@@ -49,7 +50,7 @@ class PidFileTest {
     @Test
     void aFileThatCannotBeCreatedIsLoggedNotFatal() {
         Path path = temp.resolve("no-such-folder/jtelegraf.pid");
-        var logger = new LinesLogger();
+        var logger = new RecordingLogger();
 
         PidFile pidFile = PidFile.write(path.toString(), logger);
 
@@ -60,6 +61,6 @@ class PidFileTest {
 
     @Test
     void noOptionNoFile() {
-        assertThat(PidFile.write("", new LinesLogger())).isNull();
+        assertThat(PidFile.write("", new RecordingLogger())).isNull();
     }
 }

@@ -7,6 +7,7 @@ import io.jtelegraf.agent.logging.LogSettings;
 import io.jtelegraf.agent.runtime.Agent;
 import io.jtelegraf.agent.runtime.AgentBuilder;
 import io.jtelegraf.agent.runtime.AgentSettings;
+import io.jtelegraf.agent.testing.RecordingLogger;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class SignalHandlersTest {
     private static final long WAIT_SECONDS = 20;
 
     private final SignalHandlers handlers = new SignalHandlers();
-    private final LinesLogger logger = new LinesLogger();
+    private final RecordingLogger logger = new RecordingLogger();
 
     @Test
     void aStopEndsTheAttachedAgentAndIsNoReload() throws Exception {

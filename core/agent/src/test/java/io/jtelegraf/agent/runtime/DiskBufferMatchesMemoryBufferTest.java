@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.agent.buffer.DiskBuffer;
 import io.jtelegraf.agent.buffer.OutputBuffer;
+import io.jtelegraf.agent.testing.RecordingLogger;
 import io.jtelegraf.spi.Metric;
 import java.io.IOException;
 import java.nio.file.Path;

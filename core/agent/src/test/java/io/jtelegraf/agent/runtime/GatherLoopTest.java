@@ -3,6 +3,7 @@ package io.jtelegraf.agent.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.agent.internal.SelfStats;
+import io.jtelegraf.agent.testing.RecordingLogger;
 import io.jtelegraf.spi.Accumulator;
 import io.jtelegraf.spi.Input;
 import java.time.Duration;

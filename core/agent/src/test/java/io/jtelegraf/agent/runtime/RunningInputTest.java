@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.agent.filter.FilterSpec;
 import io.jtelegraf.agent.internal.SelfStats;
+import io.jtelegraf.agent.testing.RecordingLogger;
 import io.jtelegraf.spi.Accumulator;
 import io.jtelegraf.spi.Input;
 import io.jtelegraf.spi.Metric;

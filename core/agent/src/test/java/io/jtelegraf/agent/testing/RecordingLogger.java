@@ -1,14 +1,17 @@
-package io.jtelegraf.agent.cli;
+package io.jtelegraf.agent.testing;
 
 import io.jtelegraf.spi.Logger;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A logger that keeps its lines as {@code "E! message"}, {@code "I! message"}..., for assertions. */
-final class LinesLogger implements Logger {
+/**
+ * A logger that keeps lines as {@code "E! message"}, for assertions in the agent's own tests
+ * (the testing kit has the same for plugin authors, but it depends on this module).
+ */
+public final class RecordingLogger implements Logger {
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
