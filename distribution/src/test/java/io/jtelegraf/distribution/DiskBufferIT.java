@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,19 +70,7 @@ class DiskBufferIT {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v2/write", this::write);
         server.start();
-        plugins = Files.createDirectories(temp.resolve("plugins"));
-        try (Stream<Path> bundled = Files.list(JtelegrafProcess.distribution().resolve("plugins"))) {
-            for (Path folder : bundled.toList()) {
-                Files.createSymbolicLink(plugins.resolve(folder.getFileName()), folder.toAbsolutePath());
-            }
-        }
-        Path hello = Files.createDirectories(plugins.resolve("hello"));
-        Path jar = Path.of(System.getProperty("jtelegraf.example.jar"));
-        assertThat(jar).as("the example plugin is built by the invoker plugin").exists();
-        Files.copy(jar, hello.resolve(jar.getFileName()));
-        for (Path folder : new Path[] {plugins, hello}) {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        plugins = PluginsWithHello.create(temp);
     }
 
     @AfterEach

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +27,7 @@ class ExamplePluginIT {
 
     @BeforeEach
     void pluginsFolderWithTheExample() throws IOException {
-        plugins = Files.createDirectories(temp.resolve("plugins"));
-        try (Stream<Path> bundled = Files.list(JtelegrafProcess.distribution().resolve("plugins"))) {
-            for (Path folder : bundled.toList()) {
-                Files.createSymbolicLink(plugins.resolve(folder.getFileName()), folder.toAbsolutePath());
-            }
-        }
-        Path hello = Files.createDirectories(plugins.resolve("hello"));
-        Path jar = Path.of(System.getProperty("jtelegraf.example.jar"));
-        assertThat(jar).as("the example plugin is built by the invoker plugin").exists();
-        Files.copy(jar, hello.resolve(jar.getFileName()));
-        for (Path folder : new Path[] {plugins, hello}) {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        plugins = PluginsWithHello.create(temp);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.jtelegraf.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jtelegraf.testkit.influx.CountingProxy;
+import io.jtelegraf.testkit.influx.InfluxDb1Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +47,7 @@ class InfluxOutageIT {
 
     private Run ample;
     private Run small;
-    private InfluxServer influx;
+    private InfluxDb1Server influx;
     private long outageStart;
     private long outageEnd;
 
@@ -60,7 +62,7 @@ class InfluxOutageIT {
     @BeforeAll
     void liveThroughAnOutage(@TempDir Path temp) throws Exception {
         Path plugins = PluginsWithHello.create(temp);
-        influx = InfluxServer.start(temp.resolve("influx"));
+        influx = InfluxDb1Server.start(temp.resolve("influx"));
         try (CountingProxy ampleProxy = new CountingProxy(influx.url());
              CountingProxy smallProxy = new CountingProxy(influx.url());
              AgentProcess ampleAgent = AgentProcess.start(config(temp, "ample", ampleProxy, 10_000), plugins, temp);
@@ -75,7 +77,7 @@ class InfluxOutageIT {
             Thread.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for something
             // Taken before the restart: any write answered after it may already be accepted.
             outageEnd = System.nanoTime();
-            influx.start();
+            influx.restart();
 
             // Recovered: the backlog is written and new gathers arrive again (three past the restart).
             Poll.until(RECOVERY, "both agents deliver again after the restart",
@@ -187,7 +189,7 @@ class InfluxOutageIT {
     private void assertStoredInInflux(Run run) throws Exception {
         Map<Long, Long> expected = run.delivered().stream()
                 .collect(Collectors.toMap(MetricLines::timestamp, MetricLines::count));
-        List<Map<String, String>> rows = influx.query(run.database(), "SELECT \"count\", ratio, up FROM hello");
+        List<Map<String, String>> rows = influx.csvRows(run.database(), "SELECT \"count\", ratio, up FROM hello");
         Map<Long, Long> stored = new HashMap<>();
         for (Map<String, String> row : rows) {
             stored.put(Long.parseLong(row.get("time")), Long.parseLong(row.get("count")));

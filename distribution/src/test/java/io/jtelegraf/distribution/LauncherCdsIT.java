@@ -39,19 +39,7 @@ class LauncherCdsIT {
     @BeforeAll
     void commandsAndTheirResultsWithoutArchive(@TempDir Path classTemp) throws Exception {
         temp = classTemp;
-        Path plugins = Files.createDirectories(temp.resolve("plugins"));
-        try (Stream<Path> bundled = Files.list(JtelegrafProcess.distribution().resolve("plugins"))) {
-            for (Path folder : bundled.toList()) {
-                Files.createSymbolicLink(plugins.resolve(folder.getFileName()), folder.toAbsolutePath());
-            }
-        }
-        Path hello = Files.createDirectories(plugins.resolve("hello"));
-        Path jar = Path.of(System.getProperty("jtelegraf.example.jar"));
-        assertThat(jar).as("the example plugin is built by the invoker plugin").exists();
-        Files.copy(jar, hello.resolve(jar.getFileName()));
-        for (Path folder : new Path[] {plugins, hello}) {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Path plugins = PluginsWithHello.create(temp);
         Path config = Files.writeString(temp.resolve("hello.conf"), """
                 [agent]
                   hostname = "lb1"

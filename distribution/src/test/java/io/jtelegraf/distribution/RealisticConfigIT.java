@@ -48,7 +48,7 @@ class RealisticConfigIT {
 
     @BeforeEach
     void configFolder() throws IOException {
-        plugins = SignalsIT.pluginsWithHello(temp);
+        plugins = PluginsWithHello.create(temp);
         out = Files.createDirectories(temp.resolve("out"));
         agentFile = Files.writeString(temp.resolve("jtelegraf.conf"), """
                 # The agent file, as in /etc/telegraf/telegraf.conf

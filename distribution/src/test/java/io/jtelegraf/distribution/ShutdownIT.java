@@ -2,6 +2,8 @@ package io.jtelegraf.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jtelegraf.testkit.influx.CountingProxy;
+import io.jtelegraf.testkit.influx.InfluxDb1Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,7 @@ class ShutdownIT {
     @Test
     void sigtermDeliversEverythingBufferedAndExitsPromptly() throws Exception {
         Path plugins = PluginsWithHello.create(temp);
-        try (InfluxServer influx = InfluxServer.start(temp.resolve("influx"));
+        try (InfluxDb1Server influx = InfluxDb1Server.start(temp.resolve("influx"));
              CountingProxy proxy = new CountingProxy(influx.url());
              AgentProcess agent = AgentProcess.start(config("buffered", proxy.url(), "5s"), plugins, temp)) {
             Path record = temp.resolve("buffered.metrics");
@@ -53,7 +55,7 @@ class ShutdownIT {
                     .satisfies(write -> assertThat(write.status()).isEqualTo(204));
             assertThat(proxy.deliveredLines()).as("every buffered metric, once (SIGTERM took %s)", took)
                     .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(gathered);
-            Map<String, String> stored = influx.query("shutdown_buffered", "SELECT \"count\" FROM hello").stream()
+            Map<String, String> stored = influx.csvRows("shutdown_buffered", "SELECT \"count\" FROM hello").stream()
                     .collect(Collectors.toMap(row -> row.get("time"), row -> row.get("count")));
             assertThat(stored).as("points in InfluxDB (time -> count)").isEqualTo(gathered.stream().collect(
                     Collectors.toMap(line -> Long.toString(MetricLines.timestamp(line)),

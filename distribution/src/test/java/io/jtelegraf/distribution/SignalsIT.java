@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +40,7 @@ class SignalsIT {
 
     @BeforeEach
     void files() throws IOException {
-        plugins = pluginsWithHello(temp);
+        plugins = PluginsWithHello.create(temp);
         config = temp.resolve("jtelegraf.conf");
         metrics = temp.resolve("metrics.out");
         pidFile = temp.resolve("jtelegraf.pid");
@@ -143,23 +142,5 @@ class SignalsIT {
             }
         }
         return -1;
-    }
-
-    /** The bundled plugins (linked) plus the example {@code hello} input, as ExamplePluginIT has them. */
-    static Path pluginsWithHello(Path parent) throws IOException {
-        Path folder = Files.createDirectories(parent.resolve("plugins"));
-        try (Stream<Path> bundled = Files.list(JtelegrafProcess.distribution().resolve("plugins"))) {
-            for (Path plugin : bundled.toList()) {
-                Files.createSymbolicLink(folder.resolve(plugin.getFileName()), plugin.toAbsolutePath());
-            }
-        }
-        Path hello = Files.createDirectories(folder.resolve("hello"));
-        Path jar = Path.of(System.getProperty("jtelegraf.example.jar"));
-        assertThat(jar).as("the example plugin is built by the invoker plugin").exists();
-        Files.copy(jar, hello.resolve(jar.getFileName()));
-        for (Path created : new Path[] {folder, hello}) {
-            Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        return folder;
     }
 }

@@ -3,6 +3,9 @@ package io.jtelegraf.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import io.jtelegraf.testkit.influx.CountingProxy;
+import io.jtelegraf.testkit.influx.InfluxDb1Server;
+import io.jtelegraf.testkit.influx.LoopbackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +90,7 @@ class SlowServerIT {
     @Test
     void aThousandFailedWritesLeakNoThreadsConnectionsOrDescriptors() throws Exception {
         Path plugins = PluginsWithHello.create(temp);
-        int refusedPort = InfluxServer.freePort(); // nobody listens: every connection is refused
+        int refusedPort = LoopbackPorts.free(); // nobody listens: every connection is refused
         try (FailingServer server = new FailingServer();
              AgentProcess agent = AgentProcess.start(config("failing", """
                      ## Answers every write with 500 at once.
@@ -143,7 +146,7 @@ class SlowServerIT {
     @Test
     void whenTheBufferFillsDuringASlowFailedWriteTheOldestMetricsAreDropped() throws Exception {
         Path plugins = PluginsWithHello.create(temp);
-        try (InfluxServer influx = InfluxServer.start(temp.resolve("influx"));
+        try (InfluxDb1Server influx = InfluxDb1Server.start(temp.resolve("influx"));
              CountingProxy proxy = new CountingProxy(influx.url());
              AgentProcess agent = AgentProcess.start(config("slowfail", """
                      [[outputs.influxdb]]

@@ -96,7 +96,9 @@ public final class Agent {
         openDurableBuffers();
         OutputConnector connector = new OutputConnector(clock, agentLogger, connectRetryDelay);
         if (!connector.connectAll(outputs, stopWakeup) || stopping) {
-            closeOutputs();
+            // Stopped (or a reload asked for) before anything ran: the inputs were created and may
+            // hold resources (a netlink socket), so they are closed as well.
+            closePlugins();
             return;
         }
         MetricSink fanOut = this::fanOut;
@@ -105,7 +107,7 @@ public final class Agent {
             services.start(fanOut, false, true);
         } catch (AgentRunException e) {
             services.stop();
-            closeOutputs();
+            closePlugins();
             throw e;
         }
         List<FlushLoop> flushLoops = new ArrayList<>();
@@ -142,7 +144,7 @@ public final class Agent {
             try {
                 output.openDurableBuffer();
             } catch (IOException e) {
-                closeOutputs();
+                closePlugins();
                 throw new AgentRunException("error opening the disk buffer of output " + quote(output.logName()) + ": "
                         + e.getMessage(), e);
             }

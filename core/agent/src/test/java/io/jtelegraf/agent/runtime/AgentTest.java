@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -213,6 +214,35 @@ class AgentTest {
         Await.until("second connect", () -> output.connects.get() == 2);
         agent.stop();
         run.join();
+    }
+
+    @Test
+    void aStopWhileOutputsStillConnectClosesTheInputsToo() throws Exception {
+        FakeOutput output = new FakeOutput();
+        output.connectError = new IOException("no route to host");
+        AtomicBoolean inputClosed = new AtomicBoolean();
+        AgentBuilder builder = builder();
+        builder.addInput(Settings.input("inputs.a"), Optional.empty(), context -> new Input() {
+            @Override
+            public void gather(Accumulator accumulator) {
+                gathers.incrementAndGet();
+            }
+
+            @Override
+            public void close() {
+                inputClosed.set(true);
+            }
+        });
+        builder.addOutput(Settings.output("outputs.x", 1000, 10000), Optional.empty(), context -> output);
+        Agent agent = builder.build();
+        Thread run = runInBackground(agent);
+        clock.awaitBlockedThreads(1);
+
+        agent.stop();
+        run.join();
+
+        assertThat(inputClosed).as("the input was closed although the agent never started gathering").isTrue();
+        assertThat(gathers).hasValue(0);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
 import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
+import io.jtelegraf.testkit.influx.InfluxDb1Server;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -9,6 +9,8 @@ import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
 import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
+import io.jtelegraf.testkit.influx.CountingProxy;
+import io.jtelegraf.testkit.influx.InfluxDb1Server;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,7 +172,7 @@ class RealInfluxDbTest {
             }
             assertThat(buffer.size()).isZero();
             assertThat(proxy.writeStatuses()).contains(502, 204);
-            Map<String, Integer> delivered = proxy.deliveredLines();
+            Map<String, Integer> delivered = proxy.deliveryCounts();
             assertThat(delivered).hasSize(next);
             assertThat(delivered.values()).as("every line delivered exactly once").containsOnly(1);
         }

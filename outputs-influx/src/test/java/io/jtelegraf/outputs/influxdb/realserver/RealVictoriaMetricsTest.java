@@ -10,6 +10,9 @@ import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.Output;
 import io.jtelegraf.testkit.TestPluginConfigs;
 import io.jtelegraf.testkit.TestPluginContext;
+import io.jtelegraf.testkit.influx.LoopbackPorts;
+import io.jtelegraf.testkit.influx.RealServerPrerequisites;
+import io.jtelegraf.testkit.influx.ServerProcess;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -45,8 +48,8 @@ class RealVictoriaMetricsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Prerequisites.requireBinary(BINARY, "victoria-metrics");
-        port = ServerProcess.freePort();
+        RealServerPrerequisites.requireExecutable(Path.of(BINARY), "victoria-metrics");
+        port = LoopbackPorts.free();
         server = new ServerProcess(List.of(BINARY, "-storageDataPath=" + dir.resolve("data"),
                 "-httpListenAddr=127.0.0.1:" + port, "-search.latencyOffset=0s"),
                 dir.resolve("victoria-metrics.log"), "http://127.0.0.1:" + port + "/health");

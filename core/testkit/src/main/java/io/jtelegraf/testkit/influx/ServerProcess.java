@@ -1,8 +1,6 @@
-package io.jtelegraf.outputs.influxdb.realserver;
+package io.jtelegraf.testkit.influx;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +12,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server started as a child process for a test: readiness by polling an HTTP URL with a
- * deadline, stopped by its own PID (never by name). Output goes to a log file whose tail is shown
- * when the server does not become ready.
+ * A server started as a child process for a test. {@link #start()} returns once an HTTP URL
+ * answers 2xx, within a deadline; {@link #stop()} ends the process by its own PID (TERM, then KILL
+ * after a deadline), never by name. The process is also stopped when it does not become ready.
+ * Output is appended to a log file, whose tail is part of every failure message. It can be stopped
+ * and started again with the same command (an outage on the same ports and data).
+ *
+ * <p>Not thread-safe: start and stop it from the test thread.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Duration READY_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final List<String> command;
@@ -27,44 +30,54 @@ final class ServerProcess implements AutoCloseable {
     private final String readyUrl;
     private Process process;
 
-    ServerProcess(List<String> command, Path log, String readyUrl) {
+    /**
+     * @param command the binary and its arguments
+     * @param log the file the process's output is appended to
+     * @param readyUrl the URL that answers 2xx once the server accepts requests
+     */
+    public ServerProcess(List<String> command, Path log, String readyUrl) {
         this.command = List.copyOf(command);
         this.log = log;
         this.readyUrl = readyUrl;
     }
 
-    /** A port nobody listens on right now, on loopback. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Starts the process and waits until it is ready; stops it again when it is not. */
+    public void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        boolean ready = false;
+        try {
+            awaitReady();
+            ready = true;
+        } finally {
+            if (!ready) {
+                stop();
+            }
         }
     }
 
-    void start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    private void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (!answers()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(command.get(0) + " exited with " + process.exitValue() + "; log:\n" + tail());
             }
-            if (ready()) {
-                return;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(command.get(0) + " not ready at " + readyUrl + " within " + READY_DEADLINE
+                        + "; log:\n" + tail());
             }
             Thread.sleep(100);
         }
-        close();
-        throw new IllegalStateException(command.get(0) + " not ready at " + readyUrl + " within " + READY_DEADLINE + "; log:\n" + tail());
     }
 
-    /** Stops the process by its PID: TERM, then KILL after a deadline. */
-    void stop() {
+    /** Stops the process by its PID: TERM, then KILL after a deadline. Does nothing when stopped. */
+    public void stop() {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
@@ -80,15 +93,12 @@ final class ServerProcess implements AutoCloseable {
         stop();
     }
 
-    private boolean ready() {
+    private boolean answers() throws InterruptedException {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(readyUrl))
                     .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() >= 200 && response.statusCode() < 300;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException notYet) {
             return false;
         }
     }
