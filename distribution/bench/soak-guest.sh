@@ -121,7 +121,6 @@ sample() {
 run_agent() {   # INTERVAL_S
     local pid t0 end stop_ms rc deadline influxd_pid
     : > "$W/samples.tsv"
-    # A fixed heap: RSS then follows what the process really holds, not the heap's resizing.
     # No class-data sharing archive: its training run would only lengthen the start, and the
     # soak is about the steady state.
     # The heap is fixed (-Xms = -Xmx) and, with SOAK_PRETOUCH=on, resident from the start: a fixed
@@ -152,7 +151,7 @@ run_agent() {   # INTERVAL_S
         rm -f "$UMLH_RUN/pids/agent"
         return 1
     fi
-    result jvm_flags "$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -o -E -- '-Xm[sx][^ ]*|-XX:\+Use[A-Za-z]*GC' | tr '\n' ' ')"
+    result jvm_flags "$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -o -E -- '-Xm[sx][^ ]*|-XX:\+Use[A-Za-z]*GC|-XX:\+AlwaysPreTouch' | tr '\n' ' ')"
     stop_ms=$(now_ms)
     result agent_stopped_ms "$stop_ms"
     kill -TERM "$pid"
@@ -224,21 +223,27 @@ memory_figures() {
         }' "$W/samples.tsv" >> "$RESULTS"
 }
 
-# Heap occupancy after each collection, from the GC log ("... 45M->12M(123M) ..."), over the same
-# last two thirds of the run: a heap that leaks climbs here long before RSS could show it.
+# Heap occupancy after collections, from the GC log ("... 116M->25M(123M) ..."). Young
+# collections promote a little each time, so their after-values climb in a sawtooth until the
+# next full collection; only what a full collection leaves is the live heap. Its trend over the
+# last two thirds is the heap's leak signal (RSS cannot show one: the heap is resident anyway).
 heap_figures() {
     [ -f "$W/gc.log" ] || return 0
     awk -v from="$(sed -n 's/^warmup_end_s=//p' "$RESULTS")" '
         match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/) {
             t = substr($1, 2) + 0; split(substr($0, RSTART, RLENGTH), a, /->|M|\(/)
-            all++; if ($0 ~ /Pause Full/) full++
+            all++
+            if ($0 !~ /Pause Full/) next
+            full++
             if (t < from) next
             y = a[3] + 0; n++; sx += t / 60; sy += y; sxx += (t / 60) ^ 2; sxy += (t / 60) * y
+            list = list (list == "" ? "" : " ") y
             if (min == "" || y < min) min = y; if (y > max) max = y
         }
         END {
             printf "gc_collections=%d\ngc_full_collections=%d\n", all, full
-            if (n > 1 && n * sxx != sx * sx) printf "heap_after_gc_mb_min=%d\nheap_after_gc_mb_max=%d\nheap_after_gc_slope_mb_per_min=%.3f\n", min, max, (n * sxy - sx * sy) / (n * sxx - sx * sx)
+            if (n > 0) printf "heap_after_full_gc_mb=%s\nheap_after_full_gc_mb_min=%d\nheap_after_full_gc_mb_max=%d\n", list, min, max
+            if (n > 1 && n * sxx != sx * sx) printf "heap_after_full_gc_slope_mb_per_min=%.3f\n", (n * sxy - sx * sy) / (n * sxx - sx * sx)
         }' "$W/gc.log" >> "$RESULTS"
 }
 

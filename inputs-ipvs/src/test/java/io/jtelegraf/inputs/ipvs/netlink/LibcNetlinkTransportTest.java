@@ -65,6 +65,21 @@ class LibcNetlinkTransportTest {
     }
 
     @Test
+    void aRequestTheKernelNeverAnswersEndsAtTheReceiveTimeout() throws IpvsException {
+        // nlmsg_type 0 is below NLMSG_MIN_TYPE: the kernel acknowledges such a message only when
+        // NLM_F_ACK is set, so without it no reply ever comes (ipvs-netlink notes, section 1.3).
+        // This is netlink's core, not IPVS, so the host kernel shows it without a guest.
+        try (LibcNetlinkTransport transport = LibcNetlinkTransport.open(Duration.ofMillis(200), null)) {
+            transport.requestBuffer().putInt(0, 16).putShort(4, (short) 0)
+                    .putShort(6, (short) NetlinkConstants.NLM_F_REQUEST).putInt(8, 1).putInt(12, 0);
+            transport.send(16);
+            assertThatThrownBy(transport::receive).isInstanceOf(IpvsException.class)
+                    .hasMessageContaining("receive timeout")
+                    .extracting(e -> ((IpvsException) e).errno()).isEqualTo(Errno.EAGAIN);
+        }
+    }
+
+    @Test
     void aSystemCallErrorCarriesErrnoAndStrerrorText() throws IpvsException {
         Libc libc = Libc.get();
 
