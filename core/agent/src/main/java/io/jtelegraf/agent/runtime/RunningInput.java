@@ -39,6 +39,8 @@ public final class RunningInput {
     private final boolean alwaysIncludeLocalTags;
     private final boolean alwaysIncludeGlobalTags;
     private final Duration precision;
+    /** Whether name_override, name_prefix or name_suffix is set; most inputs keep their names. */
+    private final boolean renames;
 
     /**
      * @param agent the agent settings, for global tags, always_include_* and the agent precision
@@ -49,6 +51,8 @@ public final class RunningInput {
                         EngineClock clock) {
         this.input = input;
         this.settings = settings;
+        this.renames = !settings.nameOverride().isEmpty() || !settings.namePrefix().isEmpty()
+                || !settings.nameSuffix().isEmpty();
         this.logger = logger;
         this.stats = stats;
         this.clock = clock;
@@ -138,8 +142,10 @@ public final class RunningInput {
             return;
         }
         Metric.Builder metric = produced.toBuilder();
-        String base = settings.nameOverride().isEmpty() ? produced.name() : settings.nameOverride();
-        metric.name(settings.namePrefix() + base + settings.nameSuffix());
+        if (renames) {
+            String base = settings.nameOverride().isEmpty() ? produced.name() : settings.nameOverride();
+            metric.name(settings.namePrefix() + base + settings.nameSuffix());
+        }
         settings.tags().forEach(metric::tagIfAbsent);
         globalTags.forEach(metric::tagIfAbsent);
         filter.modify(metric);
