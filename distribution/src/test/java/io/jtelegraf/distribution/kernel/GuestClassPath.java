@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  *
  * <p>Why a copy: the guest's unprivileged user (uid 65534) sees the host's files with the host's
  * permissions, and Maven's local repository usually sits below a home folder only its owner may
- * enter; and a build of the same module running meanwhile (another engineer's {@code mvn test},
+ * enter; and a build of the same module running meanwhile (a second {@code mvn test} in the same checkout,
  * an IDE) rewrites {@code target/classes} and {@code target/test-classes} under a running guest.
  */
 final class GuestClassPath {
