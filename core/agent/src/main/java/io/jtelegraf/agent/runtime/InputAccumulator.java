@@ -57,8 +57,7 @@ final class InputAccumulator implements Accumulator {
 
     @Override
     public void addMetric(Metric metric) {
-        long rounded = precision.round(metric.timestamp());
-        input.process(rounded == metric.timestamp() ? metric : metric.toBuilder().time(rounded).build(), sink);
+        input.process(metric, precision.round(metric.timestamp()), sink);
     }
 
     @Override
@@ -77,6 +76,6 @@ final class InputAccumulator implements Accumulator {
             input.logPluginError(e);
             return;
         }
-        input.process(metric, sink);
+        input.process(metric, metric.timestamp(), sink);
     }
 }

@@ -136,12 +136,15 @@ public final class RunningInput {
         return error.getMessage() != null ? error.getMessage() : error.getClass().getName();
     }
 
-    /** Steps 2 to 9 of the input pipeline for a metric whose time is already rounded. */
-    void process(Metric produced, MetricSink sink) {
+    /**
+     * Steps 2 to 9 of the input pipeline; {@code roundedTime} is the metric's time already
+     * rounded to the precision (step 1), set on the one builder the pipeline derives anyway.
+     */
+    void process(Metric produced, long roundedTime, MetricSink sink) {
         if (!filter.select(produced)) {
             return;
         }
-        Metric.Builder metric = produced.toBuilder();
+        Metric.Builder metric = produced.toBuilder().time(roundedTime);
         if (renames) {
             String base = settings.nameOverride().isEmpty() ? produced.name() : settings.nameOverride();
             metric.name(settings.namePrefix() + base + settings.nameSuffix());
