@@ -99,9 +99,10 @@ final class GatherLoop implements Runnable {
                 nextTick = schedule.next();
             }
             while (now >= warnAt) {
+                // Counted before it is logged: whoever reads the warning finds the timeout counted.
+                input.stats().gatherTimedOut();
                 input.logger().warn("Collection took longer than expected; not complete after interval of "
                         + GoDurations.format(Duration.ofNanos(interval)));
-                input.stats().gatherTimedOut();
                 warnAt += interval;
             }
         }
