@@ -33,7 +33,7 @@ public final class Metric {
      * which differs from {@link String#compareTo} (UTF-16 units) only for characters beyond
      * U+FFFF against U+E000..U+FFFF.
      */
-    private static final Comparator<String> TAG_ORDER = Metric::compareCodePoints;
+    static final Comparator<String> TAG_ORDER = Metric::compareCodePoints;
 
     private final String name;
     private final String[] tagKeys;
@@ -57,6 +57,15 @@ public final class Metric {
         this.fieldStrings = fieldStrings;
         this.timestamp = timestamp;
         this.type = type;
+    }
+
+    /**
+     * A metric made by {@link MetricShape}: takes the arrays as they are (the shape's shared key
+     * and type arrays, fresh value arrays), so nothing here may change them.
+     */
+    static Metric ofShape(String name, String[] tagKeys, String[] tagValues, String[] fieldKeys, FieldType[] fieldTypes,
+                          long[] fieldBits, long timestamp, MetricType type) {
+        return new Metric(name, tagKeys, tagValues, fieldKeys, fieldTypes, fieldBits, NO_STRINGS, timestamp, type);
     }
 
     /** Starts a metric called {@code name}; the builder's default type is {@link MetricType#UNTYPED}. */
@@ -85,6 +94,22 @@ public final class Metric {
         builder.timestampSet = true;
         builder.type = type;
         return builder;
+    }
+
+    /**
+     * This metric at time {@code epochNanos}, with every tag of {@code defaults} whose key it
+     * lacks added (its own tags win). Shares this metric's fields and, for metrics of one tag-key
+     * shape, one merged key array; returns {@code this} when nothing changes. The runtime's input
+     * pipeline derives every gathered metric this way when no rename or modifier applies.
+     */
+    public Metric withTimeAndDefaultTags(long epochNanos, DefaultTags defaults) {
+        DefaultTags.Merge merge = defaults.mergeFor(tagKeys);
+        if (merge.addsNothing) {
+            return epochNanos == timestamp ? this
+                    : new Metric(name, tagKeys, tagValues, fieldKeys, fieldTypes, fieldBits, fieldStrings, epochNanos, type);
+        }
+        return new Metric(name, merge.keys, merge.values(tagValues), fieldKeys, fieldTypes, fieldBits, fieldStrings,
+                epochNanos, type);
     }
 
     public String name() {
@@ -277,6 +302,16 @@ public final class Metric {
         private boolean tagsShared;
         /** The field arrays belong to a built metric: copy before changing them. */
         private boolean fieldsShared;
+        /**
+         * Where the next field key probably is: a reused builder is given its fields in the same
+         * order for every metric, so the key is found by one identity check instead of a scan.
+         */
+        private int nextFieldHint;
+        /**
+         * Whether a key was added or removed or a field changed its type since the last build:
+         * until then the key and type arrays of the last metric built still fit, unchecked.
+         */
+        private boolean shapeChanged = true;
         /** Key and type arrays of the last metric built, reused when the next has the same ones. */
         private String[] builtTagKeys;
         private String[] builtFieldKeys;
@@ -339,10 +374,24 @@ public final class Metric {
             return timestampSet;
         }
 
+        /**
+         * The index of tag {@code key}, or {@code -(insertion point) - 1}. Plugins pass the same
+         * String objects for their keys every time, so an identity scan of the few tags usually
+         * finds it before the ordered search, whose comparisons walk the characters.
+         */
+        private int findTag(String key) {
+            for (int i = 0; i < tagCount; i++) {
+                if (tagKeys[i] == key) {
+                    return i;
+                }
+            }
+            return Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
+        }
+
         public Builder tag(String key, String value) {
             Objects.requireNonNull(key, "tag key");
             Objects.requireNonNull(value, () -> "value of tag " + key);
-            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
+            int index = findTag(key);
             if (index >= 0) {
                 if (tagValues[index] != value) {
                     ownTags();
@@ -351,6 +400,7 @@ public final class Metric {
                 return this;
             }
             ownTags();
+            shapeChanged = true;
             int insertAt = -index - 1;
             if (tagCount == tagKeys.length) {
                 tagKeys = Arrays.copyOf(tagKeys, tagCount * 2);
@@ -366,7 +416,7 @@ public final class Metric {
 
         /** Adds the tag only when no tag with that key is present (Telegraf's "do not overwrite"). */
         public Builder tagIfAbsent(String key, String value) {
-            if (Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER) < 0) {
+            if (findTag(key) < 0) {
                 tag(key, value);
             }
             return this;
@@ -380,14 +430,15 @@ public final class Metric {
         }
 
         public String tag(String key) {
-            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
+            int index = findTag(key);
             return index >= 0 ? tagValues[index] : null;
         }
 
         public Builder removeTag(String key) {
-            int index = Arrays.binarySearch(tagKeys, 0, tagCount, key, TAG_ORDER);
+            int index = findTag(key);
             if (index >= 0) {
                 ownTags();
+                shapeChanged = true;
                 System.arraycopy(tagKeys, index + 1, tagKeys, index, tagCount - index - 1);
                 System.arraycopy(tagValues, index + 1, tagValues, index, tagCount - index - 1);
                 tagCount--;
@@ -494,6 +545,7 @@ public final class Metric {
         /** Removes the field at {@code index}, keeping the order of the others. */
         public Builder removeFieldAt(int index) {
             ownFields();
+            shapeChanged = true;
             int tail = fieldCount - index - 1;
             System.arraycopy(fieldKeys, index + 1, fieldKeys, index, tail);
             System.arraycopy(fieldTypes, index + 1, fieldTypes, index, tail);
@@ -515,13 +567,7 @@ public final class Metric {
         private Builder put(String key, FieldType fieldType, long bits, String string) {
             Objects.requireNonNull(key, "field key");
             ownFields();
-            int index = -1;
-            for (int i = 0; i < fieldCount; i++) {
-                if (fieldKeys[i].equals(key)) {
-                    index = i;
-                    break;
-                }
-            }
+            int index = nextFieldHint < fieldCount && fieldKeys[nextFieldHint] == key ? nextFieldHint : indexOfField(key);
             if (index < 0) {
                 if (fieldCount == fieldKeys.length) {
                     int capacity = fieldCount * 2;
@@ -534,7 +580,11 @@ public final class Metric {
                 }
                 index = fieldCount++;
                 fieldKeys[index] = key;
+                shapeChanged = true;
+            } else if (fieldTypes[index] != fieldType) {
+                shapeChanged = true;
             }
+            nextFieldHint = index + 1;
             fieldTypes[index] = fieldType;
             fieldBits[index] = bits;
             if (string != null && fieldStrings.length == 0) {
@@ -546,6 +596,15 @@ public final class Metric {
             return this;
         }
 
+        private int indexOfField(String key) {
+            for (int i = 0; i < fieldCount; i++) {
+                if (fieldKeys[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /**
          * Builds the metric.
          *
@@ -555,13 +614,17 @@ public final class Metric {
             if (!timestampSet) {
                 throw new IllegalStateException("metric " + name + " has no timestamp");
             }
+            nextFieldHint = 0;
+            boolean sameShape = !shapeChanged;
+            shapeChanged = false;
             String[] keys;
             String[] values;
             if (tagsShared) {
                 keys = tagKeys;
                 values = tagValues;
             } else {
-                keys = builtTagKeys = sameOrCopy(builtTagKeys, tagKeys, tagCount);
+                keys = builtTagKeys = sameShape && builtTagKeys != null ? builtTagKeys
+                        : sameOrCopy(builtTagKeys, tagKeys, tagCount);
                 values = Arrays.copyOf(tagValues, tagCount);
             }
             if (fieldsShared) {
@@ -576,8 +639,10 @@ public final class Metric {
                     }
                 }
             }
-            builtFieldKeys = sameOrCopy(builtFieldKeys, fieldKeys, fieldCount);
-            builtFieldTypes = sameOrCopy(builtFieldTypes, fieldTypes, fieldCount);
+            if (!sameShape || builtFieldKeys == null) {
+                builtFieldKeys = sameOrCopy(builtFieldKeys, fieldKeys, fieldCount);
+                builtFieldTypes = sameOrCopy(builtFieldTypes, fieldTypes, fieldCount);
+            }
             return new Metric(name, keys, values, builtFieldKeys, builtFieldTypes, Arrays.copyOf(fieldBits, fieldCount),
                     strings, timestamp, type);
         }

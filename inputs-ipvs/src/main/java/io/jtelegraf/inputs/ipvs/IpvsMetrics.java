@@ -3,131 +3,204 @@ package io.jtelegraf.inputs.ipvs;
 import io.jtelegraf.inputs.ipvs.netlink.IpvsStats;
 import io.jtelegraf.inputs.ipvs.netlink.RealServer;
 import io.jtelegraf.inputs.ipvs.netlink.VirtualServer;
+import io.jtelegraf.spi.FieldType;
 import io.jtelegraf.spi.Metric;
+import io.jtelegraf.spi.MetricShape;
 import io.jtelegraf.spi.MetricType;
+import java.util.Arrays;
 
 /**
  * Builds the {@code ipvs_virtual_server} and {@code ipvs_real_server} gauges, tag for tag and
  * field for field as Telegraf does, plus the opt-in extras.
  *
- * <p>Each measurement has two builders that live as long as the plugin, one for services identified
- * by fwmark and one for those identified by protocol, address and port: every metric of a builder
- * has the same tag and field keys, so the next metric overwrites the values in place, and a tag is
- * only set when its String changes ({@link TrackedTags}). {@code build()} copies, so the metrics
- * handed out are independent and immutable. Not thread-safe; the runtime
+ * <p>Every metric of this input has one of six layouts ({@link MetricShape}s made once): a virtual
+ * server identified by protocol, address and port or by fwmark, with or without a scheduler tag,
+ * and a real server of either kind of virtual server. A metric is then its values alone, written
+ * into two scratch arrays that {@link MetricShape#metric} copies. Not thread-safe; the runtime
  * never runs two gathers of one plugin at a time.
  */
 final class IpvsMetrics {
     static final String VIRTUAL_SERVER = "ipvs_virtual_server";
     static final String REAL_SERVER = "ipvs_real_server";
 
-    private final NetmaskTag netmaskTag;
-    private final boolean extraFields;
-    // Tag positions in the TrackedTags below.
+    /** The statistics in Telegraf's field order; the rates in bits come only with extra_fields. */
+    private static final String[] STATS_FIELDS = {"connections", "pkts_in", "pkts_out", "bytes_in", "bytes_out",
+        "pps_in", "pps_out", "cps"};
+    private static final String[] EXTRA_STATS_FIELDS = {"bps_in", "bps_out"};
+    /** Telegraf: Go int -> int64, signed fields, unlike the unsigned stats. */
+    private static final String[] CONNECTION_FIELDS = {"active_connections", "inactive_connections"};
+    private static final String[] EXTRA_REAL_SERVER_FIELDS = {"persistent_connections", "weight", "upper_threshold",
+        "lower_threshold"};
+
+    /** The tag keys of all layouts; a layout maps these indexes to its own positions. */
+    private static final String[] TAG_KEYS = {"sched", "netmask", "address_family", "protocol", "address", "port",
+        "fwmark", "virtual_protocol", "virtual_address", "virtual_port", "virtual_fwmark"};
     private static final int SCHED = 0;
     private static final int NETMASK = 1;
     private static final int ADDRESS_FAMILY = 2;
-    private static final int FWMARK = 3;
     private static final int PROTOCOL = 3;
     private static final int ADDRESS = 4;
     private static final int PORT = 5;
-    private static final int RS_ADDRESS = 0;
-    private static final int RS_PORT = 1;
-    private static final int RS_ADDRESS_FAMILY = 2;
-    private static final int VIRTUAL_FWMARK = 3;
-    private static final int VIRTUAL_PROTOCOL = 3;
-    private static final int VIRTUAL_ADDRESS = 4;
-    private static final int VIRTUAL_PORT = 5;
+    private static final int FWMARK = 6;
+    private static final int VIRTUAL_PROTOCOL = 7;
+    private static final int VIRTUAL_ADDRESS = 8;
+    private static final int VIRTUAL_PORT = 9;
+    private static final int VIRTUAL_FWMARK = 10;
 
-    // One builder per measurement and identity kind: the tag set of a builder then never changes
-    // (apart from an empty scheduler), so tags are overwritten in place and never removed.
-    private final TrackedTags virtualServerByAddress = new TrackedTags(gauge(VIRTUAL_SERVER),
-            "sched", "netmask", "address_family", "protocol", "address", "port");
-    private final TrackedTags virtualServerByFwmark = new TrackedTags(gauge(VIRTUAL_SERVER),
-            "sched", "netmask", "address_family", "fwmark");
-    private final TrackedTags realServerByAddress = new TrackedTags(gauge(REAL_SERVER),
-            "address", "port", "address_family", "virtual_protocol", "virtual_address", "virtual_port");
-    private final TrackedTags realServerByFwmark = new TrackedTags(gauge(REAL_SERVER),
-            "address", "port", "address_family", "virtual_fwmark");
+    private final NetmaskTag netmaskTag;
+    private final boolean extraFields;
+    private final Layout virtualByAddress;
+    private final Layout virtualByAddressNoScheduler;
+    private final Layout virtualByFwmark;
+    private final Layout virtualByFwmarkNoScheduler;
+    private final Layout realByAddress;
+    private final Layout realByFwmark;
+    /** Field values of the metric being built; copied by the shape. */
+    private final long[] virtualFields;
+    private final long[] realFields;
 
     IpvsMetrics(NetmaskTag netmaskTag, boolean extraFields) {
         this.netmaskTag = netmaskTag;
         this.extraFields = extraFields;
-    }
-
-    private static Metric.Builder gauge(String measurement) {
-        return Metric.builder(measurement).type(MetricType.GAUGE);
+        String[] statsFields = extraFields ? concat(STATS_FIELDS, EXTRA_STATS_FIELDS) : STATS_FIELDS;
+        String[] realFieldKeys = extraFields ? concat(CONNECTION_FIELDS, statsFields, EXTRA_REAL_SERVER_FIELDS)
+                : concat(CONNECTION_FIELDS, statsFields);
+        FieldType[] virtualTypes = types(statsFields.length, 0, 0);
+        FieldType[] realTypes = types(statsFields.length, CONNECTION_FIELDS.length,
+                extraFields ? EXTRA_REAL_SERVER_FIELDS.length : 0);
+        virtualByAddress = new Layout(VIRTUAL_SERVER, statsFields, virtualTypes,
+                SCHED, NETMASK, ADDRESS_FAMILY, PROTOCOL, ADDRESS, PORT);
+        virtualByAddressNoScheduler = new Layout(VIRTUAL_SERVER, statsFields, virtualTypes,
+                NETMASK, ADDRESS_FAMILY, PROTOCOL, ADDRESS, PORT);
+        virtualByFwmark = new Layout(VIRTUAL_SERVER, statsFields, virtualTypes, SCHED, NETMASK, ADDRESS_FAMILY, FWMARK);
+        virtualByFwmarkNoScheduler = new Layout(VIRTUAL_SERVER, statsFields, virtualTypes,
+                NETMASK, ADDRESS_FAMILY, FWMARK);
+        realByAddress = new Layout(REAL_SERVER, realFieldKeys, realTypes,
+                ADDRESS, PORT, ADDRESS_FAMILY, VIRTUAL_PROTOCOL, VIRTUAL_ADDRESS, VIRTUAL_PORT);
+        realByFwmark = new Layout(REAL_SERVER, realFieldKeys, realTypes, ADDRESS, PORT, ADDRESS_FAMILY, VIRTUAL_FWMARK);
+        virtualFields = new long[statsFields.length];
+        realFields = new long[realFieldKeys.length];
     }
 
     Metric virtualServer(VirtualServer service, long epochNanos) {
         boolean byFwmark = service.fwmark() > 0;
-        TrackedTags tags = byFwmark ? virtualServerByFwmark : virtualServerByAddress;
         String scheduler = service.scheduler();
-        if (scheduler.isEmpty()) {
-            // Telegraf's serializer drops tags with empty values.
-            tags.remove(SCHED);
-        } else {
-            tags.set(SCHED, scheduler);
-        }
-        tags.set(NETMASK, netmask(service));
-        tags.set(ADDRESS_FAMILY, TagValues.addressFamily(service.addressFamily()));
+        // Telegraf's serializer drops tags with empty values: no sched tag without a scheduler.
+        Layout layout = scheduler.isEmpty()
+                ? byFwmark ? virtualByFwmarkNoScheduler : virtualByAddressNoScheduler
+                : byFwmark ? virtualByFwmark : virtualByAddress;
+        layout.set(SCHED, scheduler);
+        layout.set(NETMASK, netmask(service));
+        layout.set(ADDRESS_FAMILY, TagValues.addressFamily(service.addressFamily()));
         if (byFwmark) {
-            tags.set(FWMARK, service.fwmarkText());
+            layout.set(FWMARK, service.fwmarkText());
         } else {
-            tags.set(PROTOCOL, TagValues.protocol(service.protocol()));
-            tags.set(ADDRESS, service.addressText());
-            tags.set(PORT, service.portText());
+            layout.set(PROTOCOL, TagValues.protocol(service.protocol()));
+            layout.set(ADDRESS, service.addressText());
+            layout.set(PORT, service.portText());
         }
-        Metric.Builder builder = tags.builder();
-        stats(builder, service.stats());
-        return builder.time(epochNanos).build();
+        stats(virtualFields, 0, service.stats());
+        return layout.metric(virtualFields, epochNanos);
     }
 
     Metric realServer(VirtualServer service, RealServer destination, long epochNanos) {
         boolean byFwmark = service.fwmark() > 0;
-        TrackedTags tags = byFwmark ? realServerByFwmark : realServerByAddress;
-        tags.set(RS_ADDRESS, destination.addressText());
-        tags.set(RS_PORT, destination.portText());
-        tags.set(RS_ADDRESS_FAMILY, TagValues.addressFamily(destination.addressFamily()));
+        Layout layout = byFwmark ? realByFwmark : realByAddress;
+        layout.set(ADDRESS, destination.addressText());
+        layout.set(PORT, destination.portText());
+        layout.set(ADDRESS_FAMILY, TagValues.addressFamily(destination.addressFamily()));
         if (byFwmark) {
-            tags.set(VIRTUAL_FWMARK, service.fwmarkText());
+            layout.set(VIRTUAL_FWMARK, service.fwmarkText());
         } else {
-            tags.set(VIRTUAL_PROTOCOL, TagValues.protocol(service.protocol()));
-            tags.set(VIRTUAL_ADDRESS, service.addressText());
-            tags.set(VIRTUAL_PORT, service.portText());
+            layout.set(VIRTUAL_PROTOCOL, TagValues.protocol(service.protocol()));
+            layout.set(VIRTUAL_ADDRESS, service.addressText());
+            layout.set(VIRTUAL_PORT, service.portText());
         }
-        Metric.Builder builder = tags.builder();
-        // Telegraf: Go int -> int64, a signed field, unlike the unsigned stats.
-        builder.field("active_connections", destination.activeConnections())
-                .field("inactive_connections", destination.inactiveConnections());
-        stats(builder, destination.stats());
+        long[] fields = realFields;
+        fields[0] = destination.activeConnections();
+        fields[1] = destination.inactiveConnections();
+        int next = stats(fields, CONNECTION_FIELDS.length, destination.stats());
         if (extraFields) {
-            builder.field("persistent_connections", destination.persistentConnections())
-                    .field("weight", destination.weight())
-                    .field("upper_threshold", destination.upperThreshold())
-                    .field("lower_threshold", destination.lowerThreshold());
+            fields[next] = destination.persistentConnections();
+            fields[next + 1] = destination.weight();
+            fields[next + 2] = destination.upperThreshold();
+            fields[next + 3] = destination.lowerThreshold();
         }
-        return builder.time(epochNanos).build();
+        return layout.metric(fields, epochNanos);
     }
 
-    private void stats(Metric.Builder builder, IpvsStats stats) {
-        builder.unsignedField("connections", stats.connections())
-                .unsignedField("pkts_in", stats.packetsIn())
-                .unsignedField("pkts_out", stats.packetsOut())
-                .unsignedField("bytes_in", stats.bytesIn())
-                .unsignedField("bytes_out", stats.bytesOut())
-                .unsignedField("pps_in", stats.ppsIn())
-                .unsignedField("pps_out", stats.ppsOut())
-                .unsignedField("cps", stats.cps());
-        if (extraFields) {
-            builder.unsignedField("bps_in", stats.bpsIn())
-                    .unsignedField("bps_out", stats.bpsOut());
+    /** Writes the statistics from {@code start} in {@link #STATS_FIELDS} order; returns the next index. */
+    private int stats(long[] fields, int start, IpvsStats stats) {
+        fields[start] = stats.connections();
+        fields[start + 1] = stats.packetsIn();
+        fields[start + 2] = stats.packetsOut();
+        fields[start + 3] = stats.bytesIn();
+        fields[start + 4] = stats.bytesOut();
+        fields[start + 5] = stats.ppsIn();
+        fields[start + 6] = stats.ppsOut();
+        fields[start + 7] = stats.cps();
+        if (!extraFields) {
+            return start + 8;
         }
+        fields[start + 8] = stats.bpsIn();
+        fields[start + 9] = stats.bpsOut();
+        return start + 10;
     }
 
     private String netmask(VirtualServer service) {
         return TagValues.decimal(netmaskTag == NetmaskTag.POPCOUNT
                 ? Integer.bitCount(service.netmask())
                 : service.netmaskPrefixLength());
+    }
+
+    private static String[] concat(String[]... parts) {
+        String[] all = new String[0];
+        for (String[] part : parts) {
+            int from = all.length;
+            all = Arrays.copyOf(all, from + part.length);
+            System.arraycopy(part, 0, all, from, part.length);
+        }
+        return all;
+    }
+
+    /** LONG for the signed connection counts at both ends, UNSIGNED for the statistics between. */
+    private static FieldType[] types(int statsCount, int signedBefore, int signedAfter) {
+        FieldType[] types = new FieldType[signedBefore + statsCount + signedAfter];
+        Arrays.fill(types, FieldType.LONG);
+        Arrays.fill(types, signedBefore, signedBefore + statsCount, FieldType.UNSIGNED);
+        return types;
+    }
+
+    /** One shape with the tag values of the metric being built, kept from metric to metric. */
+    private static final class Layout {
+        private final MetricShape shape;
+        /** Per index into {@link #TAG_KEYS}: the position in the shape's tag values, or -1. */
+        private final int[] positions = new int[TAG_KEYS.length];
+        private final String[] tagValues;
+
+        Layout(String measurement, String[] fieldKeys, FieldType[] fieldTypes, int... tags) {
+            String[] keys = new String[tags.length];
+            for (int i = 0; i < tags.length; i++) {
+                keys[i] = TAG_KEYS[tags[i]];
+            }
+            this.shape = MetricShape.of(measurement, MetricType.GAUGE, keys, fieldKeys, fieldTypes);
+            Arrays.fill(positions, -1);
+            for (int tag : tags) {
+                positions[tag] = shape.tagIndex(TAG_KEYS[tag]);
+            }
+            this.tagValues = new String[shape.tagCount()];
+        }
+
+        /** Sets tag {@code tag} (an index into {@link #TAG_KEYS}); ignored when the layout has no such tag. */
+        void set(int tag, String value) {
+            int position = positions[tag];
+            if (position >= 0) {
+                tagValues[position] = value;
+            }
+        }
+
+        Metric metric(long[] fields, long epochNanos) {
+            return shape.metric(tagValues, fields, epochNanos);
+        }
     }
 }

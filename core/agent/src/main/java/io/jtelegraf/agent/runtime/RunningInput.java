@@ -3,11 +3,13 @@ package io.jtelegraf.agent.runtime;
 import io.jtelegraf.agent.filter.MetricFilter;
 import io.jtelegraf.agent.internal.InputStats;
 import io.jtelegraf.spi.Accumulator;
+import io.jtelegraf.spi.DefaultTags;
 import io.jtelegraf.spi.Input;
 import io.jtelegraf.spi.Logger;
 import io.jtelegraf.spi.Metric;
 import io.jtelegraf.spi.ServiceInput;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +43,13 @@ public final class RunningInput {
     private final Duration precision;
     /** Whether name_override, name_prefix or name_suffix is set; most inputs keep their names. */
     private final boolean renames;
+    /**
+     * The plugin tags, then the global tags whose keys the plugin tags do not have: what step 4
+     * adds. Without renames and modifiers that is all the pipeline changes besides the time, so
+     * a metric is derived in one step that shares its fields and (per shape) its tag keys.
+     */
+    private final DefaultTags addedTags;
+    private final boolean onlyAddsTags;
 
     /**
      * @param agent the agent settings, for global tags, always_include_* and the agent precision
@@ -62,6 +71,11 @@ public final class RunningInput {
         this.alwaysIncludeGlobalTags = agent.alwaysIncludeGlobalTags();
         Duration configured = settings.precision().isZero() ? agent.precision() : settings.precision();
         this.precision = TimeGrid.effectivePrecision(configured, settings.interval());
+        Map<String, String> added = new LinkedHashMap<>(settings.tags());
+        globalTags.forEach(added::putIfAbsent);
+        this.addedTags = DefaultTags.of(added);
+        // always_include_* re-adds tags only modifiers could have removed.
+        this.onlyAddsTags = !renames && !filter.hasModifiers();
     }
 
     /** {@code inputs.ipvs} or {@code inputs.ipvs::alias}. */
@@ -138,10 +152,20 @@ public final class RunningInput {
 
     /**
      * Steps 2 to 9 of the input pipeline; {@code roundedTime} is the metric's time already
-     * rounded to the precision (step 1), set on the one builder the pipeline derives anyway.
+     * rounded to the precision (step 1), set on the one metric the pipeline derives anyway.
+     * Without renames and modifiers, steps 3, 5 and 7 change nothing, and step 4 is one
+     * {@link Metric#withTimeAndDefaultTags} (a metric's own tags win over plugin tags, which win
+     * over global tags, as adding them in that order without overwriting does).
      */
     void process(Metric produced, long roundedTime, MetricSink sink) {
         if (!filter.select(produced)) {
+            return;
+        }
+        if (onlyAddsTags) {
+            if (produced.fieldCount() > 0) {
+                stats.metricGathered();
+                sink.accept(produced.withTimeAndDefaultTags(roundedTime, addedTags));
+            }
             return;
         }
         Metric.Builder metric = produced.toBuilder().time(roundedTime);

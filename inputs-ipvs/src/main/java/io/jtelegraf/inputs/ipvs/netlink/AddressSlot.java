@@ -8,13 +8,16 @@ import java.util.Arrays;
  * slot, so the text is built once instead of on every gather.
  */
 final class AddressSlot {
+    private static final byte[] ZEROS = new byte[16];
+
     final byte[] bytes = new byte[16];
     private final byte[] textBytes = new byte[16];
     private int textFamily = -1;
     private String text;
 
     void clear() {
-        Arrays.fill(bytes, (byte) 0);
+        // An intrinsic copy: cheaper than a fill loop for the once-per-message clear of a holder.
+        System.arraycopy(ZEROS, 0, bytes, 0, 16);
     }
 
     void set(byte[] source) {

@@ -8,8 +8,8 @@ import java.util.List;
  * <p>The lists returned and the holders in them belong to the client and are reused: a list from
  * {@link #services()} stays valid until the next {@code services()} call (calls of
  * {@link #destinations} in between do not touch it); a list from {@code destinations} stays
- * valid until the next {@code destinations} call for the same service or the next
- * {@code services()} call. Copy what must live longer.
+ * valid until the next {@code destinations} or {@code services()} call. Copy what must live
+ * longer.
  *
  * <p>Lifecycle: opened by its factory (for netlink: {@link NetlinkIpvsClient#open}), used, then
  * {@link #close() closed}. Threading: not thread-safe; one caller at a time (the kernel

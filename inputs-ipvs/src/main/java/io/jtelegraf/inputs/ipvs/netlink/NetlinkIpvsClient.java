@@ -41,7 +41,11 @@ public final class NetlinkIpvsClient implements IpvsClient {
     private int familyId;
     private int resolvedFamilyId;
     private VirtualServer currentService;
-    private ReusableList<RealServer> currentDestinations;
+    /**
+     * One list of holders for every service's real servers: only one dump's worth is alive at a
+     * time, and what must outlive it (the texts) is kept per service ({@link DestinationTexts}).
+     */
+    private final ReusableList<RealServer> currentDestinations = new ReusableList<>(RealServer::new);
     private boolean closed;
 
     NetlinkIpvsClient(NetlinkTransport.Opener opener, Duration timeout) {
@@ -96,7 +100,6 @@ public final class NetlinkIpvsClient implements IpvsClient {
     @Override
     public List<RealServer> destinations(VirtualServer service) throws IpvsException {
         currentService = Objects.requireNonNull(service, "service");
-        currentDestinations = service.destinationHolders();
         currentDestinations.clear();
         request(service);
         return currentDestinations;
@@ -172,7 +175,10 @@ public final class NetlinkIpvsClient implements IpvsClient {
     }
 
     private void onDestination(ByteBuffer buffer, int offset, int length) throws MalformedReplyException {
-        if (!IpvsReplyParser.destination(buffer, offset, length, currentService.addressFamily, currentDestinations.append())) {
+        RealServer holder = currentDestinations.append();
+        if (IpvsReplyParser.destination(buffer, offset, length, currentService.addressFamily, holder)) {
+            holder.useTexts(currentService.destinationTexts(), currentDestinations.size() - 1);
+        } else {
             currentDestinations.dropLast();
         }
     }

@@ -23,6 +23,9 @@ public final class RealServer {
     final IpvsStats stats = new IpvsStats();
     private String portText;
     private int portTextValue = -1;
+    /** The text cache of this holder's current service and position, set by the client; else own caches. */
+    private DestinationTexts texts;
+    private int textPosition;
 
     void clear() {
         addressFamily = 0;
@@ -51,9 +54,15 @@ public final class RealServer {
         return this;
     }
 
-    /** The address in Go's text form (see {@link IpAddressText}); cached between calls. */
+    /** Makes the texts come from (and stay in) {@code cache} at {@code position}: the client's shared holders. */
+    void useTexts(DestinationTexts cache, int position) {
+        texts = cache;
+        textPosition = position;
+    }
+
+    /** The address in Go's text form (see {@link IpAddressText}); cached between calls and gathers. */
     public String addressText() {
-        return address.text(addressFamily);
+        return texts != null ? texts.address(textPosition, address.bytes, addressFamily) : address.text(addressFamily);
     }
 
     /** A copy of the address: 4 bytes for AF_INET, 16 otherwise. */
@@ -78,6 +87,9 @@ public final class RealServer {
 
     /** {@link #port()} as decimal text, cached. */
     public String portText() {
+        if (texts != null) {
+            return texts.port(textPosition, port);
+        }
         if (portTextValue != port) {
             portText = Integer.toString(port);
             portTextValue = port;

@@ -24,8 +24,8 @@ public final class VirtualServer {
     private int portTextValue = -1;
     private String fwmarkText;
     private long fwmarkTextValue = -1;
-    /** Holders for this service's real servers, kept with the service so their text caches hit. */
-    ReusableList<RealServer> destinations;
+    /** The texts of this service's real servers, kept from gather to gather. */
+    private DestinationTexts destinationTexts;
 
     void clear() {
         addressFamily = 0;
@@ -41,11 +41,11 @@ public final class VirtualServer {
         stats.clear();
     }
 
-    ReusableList<RealServer> destinationHolders() {
-        if (destinations == null) {
-            destinations = new ReusableList<>(RealServer::new);
+    DestinationTexts destinationTexts() {
+        if (destinationTexts == null) {
+            destinationTexts = new DestinationTexts();
         }
-        return destinations;
+        return destinationTexts;
     }
 
     /** 2 (AF_INET), 10 (AF_INET6) or whatever number the kernel sent. */

@@ -71,6 +71,32 @@ class IpvsReplyParserTest {
         assertThat(destination(message, 2).stats()).hasToString(expected.stats().toString());
     }
 
+    /** Makes the first attribute inside the legacy STATS nest claim more bytes than the nest has. */
+    private static void breakLegacyStatsInside(ByteBuffer message) {
+        int nestEnd = 20 + (message.getShort(20) & 0xFFFF);
+        for (int position = 24; position + 4 <= nestEnd; position += ((message.getShort(position) & 0xFFFF) + 3) & ~3) {
+            if ((message.getShort(position + 2) & 0x3FFF) == NetlinkConstants.DEST_ATTR_STATS) {
+                message.putShort(position + 4, (short) 0x7FF0);
+                return;
+            }
+        }
+        throw new AssertionError("no legacy STATS nest");
+    }
+
+    @Test
+    void theLegacyStatsNestIsOnlyDecodedWithoutStats64() throws MalformedReplyException {
+        ByteBuffer message = firstMessage("derived_nopad/05_get_dest_dump_07_tcp_10.10.0.1_80.nopad.hex");
+        RealServer expected = destination(message, 2);
+        breakLegacyStatsInside(message);
+
+        // Nothing of the legacy nest is used when STATS64 is there, so it is not looked into.
+        assertThat(destination(message, 2).stats()).hasToString(expected.stats().toString());
+
+        rename(message, NetlinkConstants.DEST_ATTR_STATS64);
+        assertThatThrownBy(() -> destination(message, 2)).isInstanceOf(MalformedReplyException.class)
+                .hasMessageContaining("claims 32752 bytes");
+    }
+
     @Test
     void withoutAddressFamilyTheServicesFamilyIsUsed() throws MalformedReplyException {
         ByteBuffer message = firstMessage("derived_nopad/05_get_dest_dump_07_tcp_10.10.0.1_80.nopad.hex");
