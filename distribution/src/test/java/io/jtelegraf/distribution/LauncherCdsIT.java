@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's class-data sharing archive is an optimisation only: whether it is made, used,
- * corrupt or impossible to write, every command prints the same bytes on stdout and returns the
- * same exit code as with the archive switched off ({@code JTELEGRAF_CDS=off}). The commands:
+ * changed after it was made, truncated or impossible to write, every command prints the same bytes
+ * on stdout and returns the same exit code as with the archive switched off
+ * ({@code JTELEGRAF_CDS=off}); an archive changed after it was made is never mapped. The commands:
  * {@code --version}, {@code --test} of the example plugin (fixed timestamp, so its line is
  * byte-stable) and a {@code --test} that fails (exit 1).
  */
@@ -86,16 +88,24 @@ class LauncherCdsIT {
         run(Map.of("JTELEGRAF_CDS_DIR", cache.toString(), "JTELEGRAF_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog),
                 commands.get("--test hello"));
         assertThat(Files.readString(classLog)).as("classes come from the archive").contains(SHARED_TOP_LAYER);
+        Path versionLog = temp.resolve("used-version-classes.log");
+        run(Map.of("JTELEGRAF_CDS_DIR", cache.toString(), "JTELEGRAF_JAVA_OPTS", "-Xlog:class+load=info:file=" + versionLog),
+                commands.get("--version"));
+        assertThat(Files.readString(versionLog)).as("--version alone maps no archive: relocating it costs more than it saves")
+                .contains("io.jtelegraf.agent.cli.Main").doesNotContain(SHARED_TOP_LAYER);
     }
 
     @Test
-    void anArchiveCorruptInsideIsIgnoredSilently() throws Exception {
+    void anArchiveWrittenToAfterItWasMadeIsNeverMappedAndIsMadeAgain() throws Exception {
         Path cache = cacheWithArchive("corrupt");
         Path archive = archives(cache).get(0);
+        byte[] corruption = {(byte) 0xff, (byte) 0xfe, (byte) 0xfd, (byte) 0xfc, 0x55, 0x2a, 0x00, 0x13};
+        long step;
         try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
-            for (long position = file.length() / 8; position < file.length(); position += file.length() / 8) {
+            step = file.length() / 8;
+            for (long position = step; position < file.length(); position += step) {
                 file.seek(position);
-                file.write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xfd, (byte) 0xfc, 0x55, 0x2a, 0x00, 0x13});
+                file.write(corruption);
             }
         }
         Path classLog = temp.resolve("corrupt-classes.log");
@@ -103,9 +113,49 @@ class LauncherCdsIT {
         Map<String, JtelegrafProcess.Result> results = assertSameAsWithoutArchive(Map.of("JTELEGRAF_CDS_DIR", cache.toString()));
 
         assertThat(results.values()).allSatisfy(result -> assertThat(result.stderr()).doesNotContain("[cds").doesNotContain("shared archive"));
+        assertThat(archives(cache)).hasSize(1);
+        assertThat(stillCorruptAt(archives(cache).get(0), step, corruption)).as("the corrupt archive was replaced").isFalse();
         run(Map.of("JTELEGRAF_CDS_DIR", cache.toString(), "JTELEGRAF_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog),
                 commands.get("--test hello"));
-        assertThat(Files.readString(classLog)).as("the JVM refuses the corrupt archive").doesNotContain(SHARED_TOP_LAYER);
+        assertThat(Files.readString(classLog)).as("the new archive is used").contains(SHARED_TOP_LAYER);
+    }
+
+    @Test
+    void anArchiveWrittenToAfterItWasMadeIsNotMappedEvenWhenNoNewOneCanBeMade() throws Exception {
+        Path cache = cacheWithArchive("changed-no-retraining");
+        Path archive = archives(cache).get(0);
+        try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            file.write(new byte[] {0x13, 0x00, 0x2a, 0x55});
+        }
+        // The marker of a failed training: the launcher makes no new archive for this key.
+        String key = archive.getFileName().toString().replaceFirst("^jtelegraf-(.*)\\.jsa$", "$1");
+        Files.writeString(cache.resolve("jtelegraf-" + key + ".failed"), "");
+        Path classLog = temp.resolve("changed-no-retraining-classes.log");
+
+        JtelegrafProcess.Result result = run(Map.of("JTELEGRAF_CDS_DIR", cache.toString(),
+                "JTELEGRAF_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), commands.get("--test hello"));
+
+        JtelegrafProcess.Result expected = withoutArchive.get("--test hello");
+        assertThat(result.stdout()).as(result.toString()).isEqualTo(expected.stdout());
+        assertThat(result.exitCode()).isEqualTo(expected.exitCode());
+        assertThat(Files.readString(classLog)).as("the changed archive is not mapped").contains("io.jtelegraf.agent.cli.Main")
+                .doesNotContain(SHARED_TOP_LAYER);
+        assertThat(archives(cache)).as("the changed archive is removed").isEmpty();
+    }
+
+    private static boolean stillCorruptAt(Path archive, long step, byte[] corruption) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "r")) {
+            for (long position = step; position + corruption.length <= file.length(); position += step) {
+                byte[] found = new byte[corruption.length];
+                file.seek(position);
+                file.readFully(found);
+                if (!Arrays.equals(found, corruption)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test

@@ -5,9 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The root command: runs the agent, or one of the subcommands. */
-@Command(name = "jtelegraf", description = "A Telegraf-compatible metrics agent for IPVS load balancers.",
-        subcommands = {VersionCommand.class, PluginsCommand.class, ConfigCommand.class})
+/**
+ * The root command: runs the agent, or one of the subcommands (added by {@link Subcommands} when
+ * the arguments may use them).
+ */
+@Command(name = "jtelegraf", description = "A Telegraf-compatible metrics agent for IPVS load balancers.")
 final class JtelegrafCommand implements Callable<Integer> {
     @Mixin
     RunOptions options = new RunOptions();

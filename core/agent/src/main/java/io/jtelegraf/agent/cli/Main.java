@@ -22,6 +22,9 @@ public final class Main {
             return 0;
         }
         CommandLine commandLine = new CommandLine(new JtelegrafCommand());
+        if (Subcommands.neededFor(args)) {
+            Subcommands.addTo(commandLine);
+        }
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             ErrorReporter.report(usageMessage(error));
             return 1;

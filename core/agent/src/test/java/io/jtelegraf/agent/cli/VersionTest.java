@@ -24,6 +24,11 @@ class VersionTest {
     }
 
     @Test
+    void theJavaPartIsTheRuntimesOwnVersionText() {
+        assertThat(VersionCommand.text()).endsWith(" (java " + Runtime.version() + ")");
+    }
+
+    @Test
     void versionWithOtherFlagsStillGoesThroughTheFullParser() {
         JtelegrafCli.Result result = JtelegrafCli.runExactly("--version", "--no-such-flag");
 
