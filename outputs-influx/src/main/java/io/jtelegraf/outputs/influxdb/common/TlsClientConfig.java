@@ -69,7 +69,10 @@ public final class TlsClientConfig {
             throw config.invalid(cert.isEmpty() ? "tls_cert" : "tls_key", "tls_cert and tls_key must be set together");
         }
         try {
-            X509TrustManager trustManager = insecure ? TrustAllManager.INSTANCE : trustManager(config, ca);
+            // Like Telegraf, a configured tls_ca is loaded even when insecure_skip_verify makes it
+            // unused, so a missing or broken CA file is reported either way.
+            X509TrustManager verifying = insecure && ca.isEmpty() ? null : trustManager(config, ca);
+            X509TrustManager trustManager = insecure ? TrustAllManager.INSTANCE : verifying;
             KeyManager[] keyManagers = cert.isEmpty() ? null : keyManagers(config, cert, key);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers, new TrustManager[] {trustManager}, null);

@@ -162,6 +162,9 @@ class TlsTest {
         Path missing = dir.resolve("missing.pem");
         assertThatThrownBy(() -> new InfluxDbOutputFactory().create(v1Config(file("tls_ca", missing)), context))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("\"tls_ca\"").hasMessageContaining("missing.pem");
+        assertThatThrownBy(() -> new InfluxDbOutputFactory().create(
+                v1Config(file("tls_ca", missing) + "\ninsecure_skip_verify = true"), context))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("\"tls_ca\"").hasMessageContaining("missing.pem");
         Path notPem = pem("junk.pem", "hello");
         assertThatThrownBy(() -> new InfluxDbOutputFactory().create(v1Config(file("tls_cert", notPem) + "\n"
                 + file("tls_key", notPem)), context))
