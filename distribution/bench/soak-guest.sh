@@ -58,6 +58,12 @@ bind-address = "127.0.0.1:8088"
 [http]
   bind-address = "127.0.0.1:8086"
   log-enabled = false
+# influxd answers a write it has not finished within write-timeout (10 s by default) with
+# "500 timeout". The first batches create every series of the table while the agent gathers on
+# the guest's one CPU, and in a slow boot that took longer than 10 s: an error about influxd in
+# this guest, not about the agent. 25 s stays below the agent's own 30 s timeout.
+[coordinator]
+  write-timeout = "25s"
 [monitor]
   store-enabled = false
 [continuous_queries]
