@@ -21,9 +21,10 @@ public final class RealServer {
     int tunnelPort;
     int tunnelFlags;
     final IpvsStats stats = new IpvsStats();
-    private String portText;
-    private int portTextValue = -1;
-    /** The text cache of this holder's current service and position, set by the client; else own caches. */
+    /**
+     * Where the address and port texts are cached: the current service's cache at this holder's
+     * position when the client parsed it, else a cache of this holder's own.
+     */
     private DestinationTexts texts;
     private int textPosition;
 
@@ -62,7 +63,14 @@ public final class RealServer {
 
     /** The address in Go's text form (see {@link IpAddressText}); cached between calls and gathers. */
     public String addressText() {
-        return texts != null ? texts.address(textPosition, address.bytes, addressFamily) : address.text(addressFamily);
+        return texts().address(textPosition, address.bytes, addressFamily);
+    }
+
+    private DestinationTexts texts() {
+        if (texts == null) {
+            texts = new DestinationTexts();
+        }
+        return texts;
     }
 
     /** A copy of the address: 4 bytes for AF_INET, 16 otherwise. */
@@ -87,14 +95,7 @@ public final class RealServer {
 
     /** {@link #port()} as decimal text, cached. */
     public String portText() {
-        if (texts != null) {
-            return texts.port(textPosition, port);
-        }
-        if (portTextValue != port) {
-            portText = Integer.toString(port);
-            portTextValue = port;
-        }
-        return portText;
+        return texts().port(textPosition, port);
     }
 
     /** 0 masquerading (NAT), 1 local, 2 tunnel, 3 direct routing. */
