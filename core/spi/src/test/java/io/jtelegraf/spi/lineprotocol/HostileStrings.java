@@ -10,7 +10,7 @@ import net.jqwik.api.Arbitrary;
  * escape character in every position, quotes, control characters, a comment sign, multi-byte and
  * astral characters, and now and then a lone surrogate.
  */
-final class HostileStrings {
+public final class HostileStrings {
     /** The classes of pieces, listed in RELIABILITY.md. */
     static final List<String> PIECES = List.of(
             // separators and escapes
@@ -31,7 +31,7 @@ final class HostileStrings {
     }
 
     /** For seeded loops: 1 to {@code maxPieces} pieces. */
-    static String next(Random random, int maxPieces) {
+    public static String next(Random random, int maxPieces) {
         StringBuilder out = new StringBuilder();
         int count = 1 + random.nextInt(maxPieces);
         for (int i = 0; i < count; i++) {

@@ -2,8 +2,9 @@ package io.jtelegraf.spi.lineprotocol;
 
 /**
  * What InfluxDB 1.6.7 gives back for a string Telegraf's serializer wrote in one position of a
- * line, as found by experiment against the real server ({@link RealInfluxDbRoundTripTest} asserts
- * it for every case it writes). Strings that read back unchanged are the rule; the exceptions,
+ * line, as found by experiment against the real server (outputs-influx's
+ * {@code RealInfluxDbRoundTripTest} asserts it for every case it writes). Strings that read back
+ * unchanged are the rule; the exceptions,
  * listed in RELIABILITY.md, are:
  * <ul>
  *   <li>TAB, LF, FF and CR in names, tag keys, tag values and field keys: Telegraf writes
@@ -25,24 +26,24 @@ package io.jtelegraf.spi.lineprotocol;
  * </ul>
  * Java itself writes a lone surrogate as {@code ?}; the model starts from that text.
  */
-final class InfluxDb16ReadBack {
+public final class InfluxDb16ReadBack {
 
     /** Where the string was written. */
-    enum Role { MEASUREMENT, TAG_KEY, TAG_VALUE, FIELD_KEY, STRING_VALUE }
+    public enum Role { MEASUREMENT, TAG_KEY, TAG_VALUE, FIELD_KEY, STRING_VALUE }
 
     /** The outcome of writing one line and querying it back. */
-    record Outcome(Kind kind, String value) {
-        static Outcome readBack(String value) {
+    public record Outcome(Kind kind, String value) {
+        public static Outcome readBack(String value) {
             return new Outcome(Kind.READ_BACK, value);
         }
 
-        static final Outcome REFUSED_BY_SERIALIZER = new Outcome(Kind.REFUSED_BY_SERIALIZER, null);
-        static final Outcome REJECTED = new Outcome(Kind.REJECTED, null);
-        static final Outcome NOT_FOUND = new Outcome(Kind.NOT_FOUND, null);
-        static final Outcome TAG_OMITTED = new Outcome(Kind.TAG_OMITTED, null);
+        public static final Outcome REFUSED_BY_SERIALIZER = new Outcome(Kind.REFUSED_BY_SERIALIZER, null);
+        public static final Outcome REJECTED = new Outcome(Kind.REJECTED, null);
+        public static final Outcome NOT_FOUND = new Outcome(Kind.NOT_FOUND, null);
+        public static final Outcome TAG_OMITTED = new Outcome(Kind.TAG_OMITTED, null);
 
         /** Whether {@code actual}, which is never READ_BACK_OR_NOT_FOUND, is what this outcome allows. */
-        boolean allows(Outcome actual) {
+        public boolean allows(Outcome actual) {
             if (kind == Kind.READ_BACK_OR_NOT_FOUND) {
                 return actual.equals(NOT_FOUND) || actual.equals(readBack(value));
             }
@@ -59,7 +60,7 @@ final class InfluxDb16ReadBack {
         }
     }
 
-    enum Kind {
+    public enum Kind {
         /** Stored and found; {@code value} is what the query returns. */
         READ_BACK,
         /** The serializer drops it (empty name, empty field key: no field left). */
@@ -77,7 +78,7 @@ final class InfluxDb16ReadBack {
     private InfluxDb16ReadBack() {
     }
 
-    static Outcome expected(Role role, String original) {
+    public static Outcome expected(Role role, String original) {
         String text = ReferenceLineProtocol.asOnTheWire(original);
         return switch (role) {
             case STRING_VALUE -> Outcome.readBack(text);
@@ -161,11 +162,11 @@ final class InfluxDb16ReadBack {
     }
 
     /** Shows control characters as escapes in messages. */
-    static final class Printable {
+    public static final class Printable {
         private Printable() {
         }
 
-        static String of(String text) {
+        public static String of(String text) {
             if (text == null) {
                 return "null";
             }

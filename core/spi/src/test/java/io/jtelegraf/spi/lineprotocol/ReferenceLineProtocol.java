@@ -13,7 +13,7 @@ import java.util.Optional;
  * code can be checked against it. Covers strings, integers and booleans; number formatting has
  * its own tests.
  */
-final class ReferenceLineProtocol {
+public final class ReferenceLineProtocol {
     private ReferenceLineProtocol() {
     }
 
@@ -66,12 +66,12 @@ final class ReferenceLineProtocol {
     }
 
     /** Java's UTF-8 encoder writes a lone surrogate as '?': what any String becomes on the wire. */
-    static String asOnTheWire(String text) {
+    public static String asOnTheWire(String text) {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     /** The line for {@code metric}, or empty where Telegraf refuses it (empty name, no field left). */
-    static Optional<byte[]> line(Metric metric) {
+    public static Optional<byte[]> line(Metric metric) {
         if (metric.name().isEmpty()) {
             return Optional.empty();
         }

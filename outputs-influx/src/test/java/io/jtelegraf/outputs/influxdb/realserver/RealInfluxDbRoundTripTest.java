@@ -1,11 +1,17 @@
-package io.jtelegraf.spi.lineprotocol;
+package io.jtelegraf.outputs.influxdb.realserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtelegraf.spi.Metric;
+import io.jtelegraf.spi.lineprotocol.HostileStrings;
+import io.jtelegraf.spi.lineprotocol.InfluxDb16ReadBack;
 import io.jtelegraf.spi.lineprotocol.InfluxDb16ReadBack.Kind;
 import io.jtelegraf.spi.lineprotocol.InfluxDb16ReadBack.Outcome;
 import io.jtelegraf.spi.lineprotocol.InfluxDb16ReadBack.Role;
+import io.jtelegraf.spi.lineprotocol.LineProtocolSerializer;
+import io.jtelegraf.spi.lineprotocol.ReferenceLineProtocol;
+import io.jtelegraf.spi.lineprotocol.SerializationException;
+import io.jtelegraf.testkit.influx.InfluxDb1Server;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile strings written by the real serializer into a real InfluxDB 1.6 and queried back, one
  * line per string and position: what InfluxDB can read back unchanged must come back equal, and
  * everything else must come back exactly as {@link InfluxDb16ReadBack} says (the classes listed in
- * RELIABILITY.md). Every line is also compared with {@link ReferenceLineProtocol}'s bytes.
+ * RELIABILITY.md). Every line is also compared with {@link ReferenceLineProtocol}'s bytes. The
+ * string classes and the model come from core/spi's test jar; the server is the testing kit's.
  *
  * <p>Seeded: {@value #RANDOM_PER_ROLE} random strings per position from seed {@value #SEED}, plus
  * fixed examples of every class.
@@ -51,7 +58,7 @@ class RealInfluxDbRoundTripTest {
         List<Case> cases = cases();
         Map<Integer, Outcome> actual = new HashMap<>();
         List<String> mismatches = new ArrayList<>();
-        try (LocalInfluxDb influx = LocalInfluxDb.start(dir)) {
+        try (InfluxDb1Server influx = InfluxDb1Server.start(dir)) {
             for (String database : DATABASES.values()) {
                 influx.execute("CREATE DATABASE " + database);
             }
@@ -135,7 +142,7 @@ class RealInfluxDbRoundTripTest {
 
     /** Queries each database once and records what came back for each case id. */
     @SuppressWarnings("unchecked")
-    private static void readBack(LocalInfluxDb influx, List<Case> cases, Map<Integer, Outcome> actual)
+    private static void readBack(InfluxDb1Server influx, List<Case> cases, Map<Integer, Outcome> actual)
             throws Exception {
         Map<Integer, Case> byId = new HashMap<>();
         cases.forEach(c -> byId.put(c.id(), c));
