@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -15,9 +17,12 @@ import java.util.stream.Stream;
  * The real agent ({@code bin/jtelegraf}, which execs the JVM, so its PID is the agent's) running
  * in the background for a fault test: stdout and stderr go to files, SIGTERM stops it, and
  * {@link #close} kills it by PID if it is still alive, so a failing test leaves nothing behind.
- * Reads the process's open descriptors and threads from {@code /proc}.
+ * Sends other signals (HUP, INT) with kill(1), and reads the process's open descriptors and
+ * threads from {@code /proc}.
  */
 final class AgentProcess implements AutoCloseable {
+    private static final Duration POLL_STEP = Duration.ofMillis(100);
+
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -30,13 +35,24 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts {@code bin/jtelegraf --config CONFIG --plugin-directory PLUGINS}, logging into {@code dir}. */
     static AgentProcess start(Path config, Path plugins, Path dir) throws IOException {
-        Path jtelegraf = JtelegrafProcess.distribution().resolve("bin/jtelegraf");
-        Path out = dir.resolve(config.getFileName() + ".stdout");
-        Path err = dir.resolve(config.getFileName() + ".stderr");
-        List<String> command = new ArrayList<>(List.of(jtelegraf.toString(), "--config", config.toString(),
-                "--plugin-directory", plugins.toString()));
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        return new AgentProcess(process, out, err);
+        return start(dir, config.getFileName().toString(), Map.of(), "--config", config.toString(),
+                "--plugin-directory", plugins.toString());
+    }
+
+    /**
+     * Starts {@code bin/jtelegraf ARGUMENTS} with {@code environment} added, stdout and stderr in
+     * {@code dir} as {@code NAME.stdout} and {@code NAME.stderr}.
+     */
+    static AgentProcess start(Path dir, String name, Map<String, String> environment, String... arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(JtelegrafProcess.distribution().resolve("bin/jtelegraf").toString());
+        command.addAll(List.of(arguments));
+        Path out = dir.resolve(name + ".stdout");
+        Path err = dir.resolve(name + ".stderr");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        return new AgentProcess(builder.start(), out, err);
     }
 
     long pid() {
@@ -50,6 +66,29 @@ final class AgentProcess implements AutoCloseable {
     /** Sends SIGTERM: the agent's orderly shutdown with a final flush. */
     void terminate() {
         process.destroy();
+    }
+
+    /** Sends {@code SIGNAME} (HUP, INT, TERM) with kill(1): the JDK can only send TERM and KILL. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -s " + name + " " + pid() + " failed");
+        }
+    }
+
+    /**
+     * Checks {@code condition} every 100 ms until it holds; fails naming {@code what}, with the
+     * agent's log, when {@code timeout} passes first or the agent has exited.
+     */
+    void await(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError((process.isAlive() ? "not within " + timeout : "jtelegraf exited")
+                        + ": " + what + "\n--- log\n" + log());
+            }
+            Thread.sleep(POLL_STEP.toMillis());
+        }
     }
 
     /** The exit code, or empty when the process is still running after {@code timeout}. */

@@ -50,7 +50,7 @@ class SignalsIT {
     void sighupFlushesTheOldBufferAndRunsTheNewConfigThenABrokenConfigEndsTheProcess() throws Exception {
         // A flush interval of an hour: only the final flush of the reload can write these metrics.
         writeConfig("1h", "");
-        try (SignalledJtelegraf agent = start()) {
+        try (AgentProcess agent = start()) {
             agent.await(START, "two gathers", () -> gathers(agent) >= 2);
             assertThat(lines()).as("nothing is flushed before the reload").isEmpty();
             long pid = agent.pid();
@@ -76,7 +76,7 @@ class SignalsIT {
             Files.writeString(config, Files.readString(config) + "  broken = \n");
             agent.signal("HUP");
 
-            assertThat(agent.awaitExit(STEP)).as("a broken config ends the process").isEqualTo(1);
+            assertThat(agent.awaitExit(STEP)).as("a broken config ends the process\n%s", agent.log()).hasValue(1);
             String log = agent.log();
             assertThat(log.lines().reduce((a, b) -> b).orElseThrow()).matches(LOG_LINE)
                     .contains(" E! [jtelegraf] Error running agent: " + config + ":13")
@@ -91,13 +91,13 @@ class SignalsIT {
     @ValueSource(strings = {"TERM", "INT"})
     void stopSignalsFlushWhatIsBufferedAndExitZero(String signal) throws Exception {
         writeConfig("1h", "");
-        try (SignalledJtelegraf agent = start()) {
+        try (AgentProcess agent = start()) {
             agent.await(START, "two gathers", () -> gathers(agent) >= 2);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pidFile))).isEqualTo("rw-r-----");
 
             agent.signal(signal);
 
-            assertThat(agent.awaitExit(STEP)).as(agent.log()).isZero();
+            assertThat(agent.awaitExit(STEP)).as(agent.log()).hasValue(0);
             assertThat(lines()).as("the final flush wrote the buffer").hasSizeGreaterThanOrEqualTo(2)
                     .startsWith(FIRST_LINE);
             assertThat(agent.log()).contains("I! [agent] Hang on, flushing any cached metrics before shutdown\n");
@@ -107,8 +107,8 @@ class SignalsIT {
         }
     }
 
-    private SignalledJtelegraf start() throws IOException {
-        return SignalledJtelegraf.start(temp, Map.of(), "--config", config.toString(), "--debug",
+    private AgentProcess start() throws IOException {
+        return AgentProcess.start(temp, "jtelegraf", Map.of(), "--config", config.toString(), "--debug",
                 "--strict-env-handling", "--pidfile", pidFile.toString(), "--plugin-directory", plugins.toString());
     }
 
@@ -127,7 +127,7 @@ class SignalsIT {
                 %s""".formatted(flushInterval, metrics, helloTables));
     }
 
-    private static long gathers(SignalledJtelegraf agent) throws IOException {
+    private static long gathers(AgentProcess agent) throws IOException {
         return agent.log().lines().filter(line -> line.endsWith("D! [inputs.hello] greeted world")).count();
     }
 
