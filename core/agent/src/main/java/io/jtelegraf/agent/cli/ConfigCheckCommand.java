@@ -7,9 +7,6 @@ import io.jtelegraf.agent.plugins.PluginRegistry;
 import io.jtelegraf.agent.runtime.Agent;
 import io.jtelegraf.agent.wiring.AgentAssembly;
 import io.jtelegraf.spi.Logger;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code jtelegraf config check}: loads the configuration and creates every plugin, as a start
@@ -17,13 +14,11 @@ import picocli.CommandLine.Mixin;
  * Environment variables are substituted strictly unless {@code --non-strict-env-handling} is
  * given, the same as a run (Telegraf defaults the check to non-strict: a deliberate difference).
  */
-@Command(name = "check", description = "Check the configuration for errors and exit.")
-final class ConfigCheckCommand implements Callable<Integer> {
-    @Mixin
-    RunOptions options = new RunOptions();
+final class ConfigCheckCommand {
+    private ConfigCheckCommand() {
+    }
 
-    @Override
-    public Integer call() {
+    static int run(RunOptions options) {
         LoadedConfig config = ConfigLoader.load(options.loadOptions());
         AgentLogging logging = ProcessLogging.start(config, options);
         Logger agentLogger = logging.logger("agent");

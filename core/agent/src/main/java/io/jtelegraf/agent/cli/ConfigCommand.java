@@ -1,41 +1,29 @@
 package io.jtelegraf.agent.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-
 /**
  * {@code jtelegraf config}: prints the full sample configuration; {@code config create} is the
- * same; {@code config check} loads the configuration and creates every plugin without starting
- * anything, exiting 0 or 1.
+ * same; {@code config check} ({@link ConfigCheckCommand}) loads the configuration and creates
+ * every plugin without starting anything, exiting 0 or 1. All three take the run flags, the
+ * filters among them; a flag given before {@code config} counts too, as in Telegraf.
  */
-@Command(name = "config", description = "Print a full sample configuration.",
-        subcommands = {ConfigCommand.Create.class, ConfigCheckCommand.class})
-final class ConfigCommand implements Callable<Integer> {
-    @Mixin
-    RunOptions options = new RunOptions();
+final class ConfigCommand {
+    private static final String SUMMARY = "Print a full sample configuration.";
 
-    @Override
-    public Integer call() {
-        return print(options);
+    private ConfigCommand() {
     }
 
-    int print(RunOptions runOptions) {
-        System.out.print(SampleConfig.render(InstalledPlugins.discover(runOptions.pluginDirectory),
-                RunOptions.names(runOptions.inputFilter), RunOptions.names(runOptions.outputFilter)));
+    static Command<RunOptions> create() {
+        return new Command<>("config", SUMMARY, RunOptions.FLAGS, ConfigCommand::print)
+                // Telegraf's alias of `config`.
+                .with(new Command<>("create", SUMMARY, RunOptions.FLAGS, ConfigCommand::print))
+                .with(new Command<>("check", "Check the configuration for errors and exit.", RunOptions.FLAGS,
+                        ConfigCheckCommand::run));
+    }
+
+    static int print(RunOptions options) {
+        System.out.print(SampleConfig.render(InstalledPlugins.discover(options.pluginDirectory),
+                RunOptions.names(options.inputFilter), RunOptions.names(options.outputFilter)));
         System.out.flush();
         return 0;
-    }
-
-    /** {@code config create}: Telegraf's alias of {@code config}. */
-    @Command(name = "create", description = "Print a full sample configuration.")
-    static final class Create implements Callable<Integer> {
-        @Mixin
-        RunOptions options = new RunOptions();
-
-        @Override
-        public Integer call() {
-            return new ConfigCommand().print(options);
-        }
     }
 }

@@ -1,36 +1,40 @@
 package io.jtelegraf.agent.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The root command: runs the agent, or one of the subcommands (added by {@link Subcommands} when
- * the arguments may use them).
+ * The root command: runs the agent with Telegraf's run flags ({@link RunOptions}), or answers
+ * {@code --version} and {@code --sample-config}; its subcommands are {@code version},
+ * {@code plugins} and {@code config}.
  */
-@Command(name = "jtelegraf", description = "A Telegraf-compatible metrics agent for IPVS load balancers.")
-final class JtelegrafCommand implements Callable<Integer> {
-    @Mixin
-    RunOptions options = new RunOptions();
+final class JtelegrafCommand {
+    static final String NAME = "jtelegraf";
 
-    @Option(names = {"--version", "-version"}, description = "Print the version and exit.")
-    boolean version;
+    private JtelegrafCommand() {
+    }
 
-    @Option(names = {"--help", "-help", "-h"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    /** The whole command tree, in the order help lists it. Building it loads no more than these few classes. */
+    static Command<RunOptions> create() {
+        List<Flag<RunOptions>> flags = new ArrayList<>(RunOptions.FLAGS);
+        flags.add(Flag.toggle(List.of("sample-config"), "Print a full sample configuration (as `config`).",
+                (options, on) -> options.sampleConfig = on));
+        flags.add(Flag.toggle(List.of("version"), "Print the version and exit.",
+                (options, on) -> options.version = on));
+        return new Command<>(NAME, "A Telegraf-compatible metrics agent for IPVS load balancers.", flags,
+                JtelegrafCommand::run)
+                .with(VersionCommand.create())
+                .with(PluginsCommand.create(), options -> new PluginsCommand(options.pluginDirectory))
+                .with(ConfigCommand.create());
+    }
 
-    @Option(names = {"--sample-config", "-sample-config"}, description = "Print a full sample configuration (as `config`).")
-    boolean sampleConfig;
-
-    @Override
-    public Integer call() throws Exception {
-        if (version) {
+    private static int run(RunOptions options) throws InterruptedException {
+        if (options.version) {
             System.out.println(VersionCommand.text());
             return 0;
         }
-        if (sampleConfig) {
-            return new ConfigCommand().print(options);
+        if (options.sampleConfig) {
+            return ConfigCommand.print(options);
         }
         return new AgentRunner(options).run();
     }

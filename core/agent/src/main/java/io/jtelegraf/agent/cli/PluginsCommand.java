@@ -2,36 +2,52 @@ package io.jtelegraf.agent.cli;
 
 import io.jtelegraf.agent.plugins.PluginRegistry;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jtelegraf plugins [inputs|outputs] [--verbose]}: Telegraf's sorted list of
  * {@code inputs.x} and {@code outputs.y} lines; {@code --verbose} adds where each plugin was
- * loaded from and its version.
+ * loaded from and its version. As in Telegraf, {@code inputs} and {@code outputs} are
+ * subcommands of {@code plugins}, so their flags may follow them. An instance holds the
+ * command's options.
  */
-@Command(name = "plugins", description = "List the available plugins.")
-final class PluginsCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "inputs|outputs", description = "Only this kind of plugin.")
-    String kind = "";
+final class PluginsCommand {
+    private static final String ALL = "";
 
-    @Option(names = {"--verbose", "-verbose", "-v"}, description = "Also print each plugin's folder and version.")
-    boolean verbose;
+    private String kind = ALL;
+    private boolean verbose;
+    private boolean deprecated;
+    private String pluginDirectory;
 
-    @Option(names = {"--deprecated", "-deprecated"}, description = "Accepted for Telegraf compatibility; none are deprecated.")
-    boolean deprecated;
+    /** @param pluginDirectory {@code --plugin-directory} as given before {@code plugins}, or empty */
+    PluginsCommand(String pluginDirectory) {
+        this.pluginDirectory = pluginDirectory;
+    }
 
-    @Option(names = {"--plugin-directory", "-plugin-directory"}, hidden = true)
-    String pluginDirectory = "";
+    static Command<PluginsCommand> create() {
+        List<Flag<PluginsCommand>> flags = List.of(
+                Flag.toggle(List.of("verbose", "v"), "Also print each plugin's folder and version.",
+                        (command, on) -> command.verbose = on),
+                Flag.toggle(List.of("deprecated"), "Accepted for Telegraf compatibility; none are deprecated.",
+                        (command, on) -> command.deprecated = on),
+                Flag.<PluginsCommand>text(List.of("plugin-directory"), "DIR", "Folder of plugin folders.",
+                        (command, value) -> command.pluginDirectory = value).hidden());
+        return new Command<>("plugins", "List the available plugins.", flags, PluginsCommand::run)
+                .with(ofKind("inputs", flags), command -> command.only("inputs"))
+                .with(ofKind("outputs", flags), command -> command.only("outputs"));
+    }
 
-    @Override
-    public Integer call() {
-        if (!kind.isEmpty() && !kind.equals("inputs") && !kind.equals("outputs")) {
-            throw new AgentFailure("unknown plugin kind \"" + kind + "\"; jtelegraf has inputs and outputs");
-        }
+    private static Command<PluginsCommand> ofKind(String kind, List<Flag<PluginsCommand>> flags) {
+        return new Command<>(kind, "List the available " + kind + ".", flags, PluginsCommand::run);
+    }
+
+    private PluginsCommand only(String pluginKind) {
+        kind = pluginKind;
+        return this;
+    }
+
+    private int run() {
         if (deprecated) {
             return 0;
         }

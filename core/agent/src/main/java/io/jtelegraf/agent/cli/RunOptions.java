@@ -3,59 +3,65 @@ package io.jtelegraf.agent.cli;
 import io.jtelegraf.agent.config.LoadOptions;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /**
- * Telegraf's run flags. Every flag has both forms, {@code -flag} and {@code --flag}, because
- * Telegraf's CLI accepts both and existing unit files and scripts use either.
+ * Telegraf's run flags and what they set. {@link #FLAGS} is the one description of them, from
+ * which the parser reads them and the help lists them; the root command and {@code config},
+ * {@code config create} and {@code config check} all take them. Every flag has both forms,
+ * {@code -flag} and {@code --flag}, because Telegraf's CLI accepts both and existing unit files
+ * and scripts use either.
  */
 public final class RunOptions {
-    @Option(names = {"--config", "-config"}, paramLabel = "FILE", split = ",",
-            description = "Configuration file to load (repeatable; comma-separated values allowed).")
     List<String> configs = new ArrayList<>();
-
-    @Option(names = {"--config-directory", "-config-directory"}, paramLabel = "DIR",
-            description = "Directory with additional *.conf files (repeatable).")
     List<String> configDirectories = new ArrayList<>();
-
-    @Option(names = {"--test", "-test"}, description = "Gather once, print the metrics to stdout and exit.")
     boolean test;
-
-    @Option(names = {"--test-wait", "-test-wait"}, paramLabel = "SECONDS",
-            description = "Seconds to wait for service inputs in --test or --once mode; implies --test.")
     int testWait;
-
-    @Option(names = {"--once", "-once"}, description = "Gather once, write to the outputs and exit.")
     boolean once;
-
-    @Option(names = {"--input-filter", "-input-filter"}, paramLabel = "a:b",
-            description = "Only load these inputs (colon-separated names).")
     String inputFilter = "";
-
-    @Option(names = {"--output-filter", "-output-filter"}, paramLabel = "a:b",
-            description = "Only load these outputs (colon-separated names).")
     String outputFilter = "";
-
-    @Option(names = {"--debug", "-debug"}, description = "Log at debug level.")
     boolean debug;
-
-    @Option(names = {"--quiet", "-quiet"}, description = "Log errors only.")
     boolean quiet;
-
-    @Option(names = {"--pidfile", "-pidfile"}, paramLabel = "FILE", description = "Write the process id to FILE.")
     String pidfile = "";
-
-    @Option(names = {"--strict-env-handling", "-strict-env-handling"},
-            description = "Substitute environment variables in string values only (the default).")
     boolean strictEnv;
-
-    @Option(names = {"--non-strict-env-handling", "-non-strict-env-handling"},
-            description = "Substitute environment variables in the whole file text before parsing.")
     boolean nonStrictEnv;
-
-    @Option(names = {"--plugin-directory", "-plugin-directory"}, paramLabel = "DIR", hidden = true,
-            description = "Folder of plugin folders (default: the installation's plugins/).")
     String pluginDirectory = "";
+    /** Root command only ({@link JtelegrafCommand}): Telegraf's deprecated {@code --version}. */
+    boolean version;
+    /** Root command only: Telegraf's deprecated {@code --sample-config}. */
+    boolean sampleConfig;
+
+    static final List<Flag<RunOptions>> FLAGS = List.of(
+            Flag.text(List.of("config"), "FILE",
+                    "Configuration file to load (repeatable; comma-separated values allowed).",
+                    (options, value) -> options.configs.addAll(commaSeparated(value))),
+            Flag.text(List.of("config-directory"), "DIR", "Directory with additional *.conf files (repeatable).",
+                    (options, value) -> options.configDirectories.add(value)),
+            Flag.toggle(List.of("test"), "Gather once, print the metrics to stdout and exit.",
+                    (options, on) -> options.test = on),
+            Flag.integer(List.of("test-wait"), "SECONDS",
+                    "Seconds to wait for service inputs in --test or --once mode; implies --test.",
+                    (options, seconds) -> options.testWait = seconds),
+            Flag.toggle(List.of("once"), "Gather once, write to the outputs and exit.",
+                    (options, on) -> options.once = on),
+            Flag.text(List.of("input-filter"), "a:b", "Only load these inputs (colon-separated names).",
+                    (options, value) -> options.inputFilter = value),
+            Flag.text(List.of("output-filter"), "a:b", "Only load these outputs (colon-separated names).",
+                    (options, value) -> options.outputFilter = value),
+            Flag.toggle(List.of("debug"), "Log at debug level.", (options, on) -> options.debug = on),
+            Flag.toggle(List.of("quiet"), "Log errors only.", (options, on) -> options.quiet = on),
+            Flag.text(List.of("pidfile"), "FILE", "Write the process id to FILE.",
+                    (options, value) -> options.pidfile = value),
+            Flag.toggle(List.of("strict-env-handling"),
+                    "Substitute environment variables in string values only (the default).",
+                    (options, on) -> options.strictEnv = on),
+            Flag.toggle(List.of("non-strict-env-handling"),
+                    "Substitute environment variables in the whole file text before parsing.",
+                    (options, on) -> options.nonStrictEnv = on),
+            // For tests and the launcher's class-data sharing training run, which point the agent
+            // at a plugins folder other than the installation's; not for users, so not in help.
+            Flag.<RunOptions>text(List.of("plugin-directory"), "DIR",
+                    "Folder of plugin folders (default: the installation's plugins/).",
+                    (options, value) -> options.pluginDirectory = value).hidden());
 
     /**
      * What {@code --config}, {@code --config-directory}, the filters and the env-handling flags ask
@@ -90,5 +96,16 @@ public final class RunOptions {
             }
         }
         return names;
+    }
+
+    /** {@code --config a,b} is two files, as in Telegraf; empty pieces ({@code --config=}) name none. */
+    private static List<String> commaSeparated(String value) {
+        List<String> pieces = new ArrayList<>();
+        for (String piece : value.split(",")) {
+            if (!piece.isEmpty()) {
+                pieces.add(piece);
+            }
+        }
+        return pieces;
     }
 }

@@ -1,11 +1,20 @@
 package io.jtelegraf.agent.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import java.util.List;
 
-/** {@code jtelegraf version}. */
-@Command(name = "version", description = "Print the version and exit.")
-final class VersionCommand implements Callable<Integer> {
+/** {@code jtelegraf version}, and the version line {@code --version} prints too. */
+final class VersionCommand {
+    private VersionCommand() {
+    }
+
+    /** The command takes no flags but help; the root's options pass through unused. */
+    static Command<RunOptions> create() {
+        return new Command<>("version", "Print the version and exit.", List.of(), options -> {
+            System.out.println(text());
+            return 0;
+        });
+    }
+
     static String text() {
         // A StringBuilder, not `+`: javac compiles `+` to an invokedynamic call whose first use
         // spins method handles and classes, longer than the rest of `--version`'s own work.
@@ -21,11 +30,5 @@ final class VersionCommand implements Callable<Integer> {
     private static String javaVersion() {
         String version = System.getProperty("java.runtime.version");
         return version != null ? version : Runtime.version().toString();
-    }
-
-    @Override
-    public Integer call() {
-        System.out.println(text());
-        return 0;
     }
 }

@@ -41,6 +41,34 @@ class SubcommandsTest {
     }
 
     @Test
+    void pluginsVerboseBeforeOrAfterTheKind() {
+        JtelegrafCli.Result before = cli.run("plugins", "--verbose", "outputs");
+        JtelegrafCli.Result after = cli.run("plugins", "outputs", "-v");
+
+        assertThat(before.exitCode()).as(before.toString()).isZero();
+        assertThat(before.stdout().lines()).hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("outputs.").contains("\t"));
+        assertThat(after.stdout()).isEqualTo(before.stdout());
+    }
+
+    @Test
+    void anUnknownPluginKindIsAnUnknownCommandOfPlugins() {
+        JtelegrafCli.Result result = cli.run("plugins", "processors");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("unknown command \"processors\" (see `jtelegraf plugins --help`)");
+    }
+
+    @Test
+    void aFilterGivenBeforeConfigCounts() {
+        JtelegrafCli.Result result = cli.run("--input-filter", "static", "config", "--output-filter", "mirror");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("# [[inputs.static]]", "# [[outputs.mirror]]")
+                .doesNotContain("[[inputs.internal]]", "[[outputs.capture]]");
+    }
+
+    @Test
     void configPrintsTheFullSampleWithEveryPluginCommentedOut() {
         JtelegrafCli.Result result = cli.run("config");
 
