@@ -34,12 +34,10 @@ final class PluginsCommand {
                 Flag.<PluginsCommand>text(List.of("plugin-directory"), "DIR", "Folder of plugin folders.",
                         (command, value) -> command.pluginDirectory = value).hidden());
         return new Command<>("plugins", "List the available plugins.", flags, PluginsCommand::run)
-                .with(ofKind("inputs", flags), command -> command.only("inputs"))
-                .with(ofKind("outputs", flags), command -> command.only("outputs"));
-    }
-
-    private static Command<PluginsCommand> ofKind(String kind, List<Flag<PluginsCommand>> flags) {
-        return new Command<>(kind, "List the available " + kind + ".", flags, PluginsCommand::run);
+                .with(new Command<>("inputs", "List the available inputs.", flags, PluginsCommand::run),
+                        command -> command.only("inputs"))
+                .with(new Command<>("outputs", "List the available outputs.", flags, PluginsCommand::run),
+                        command -> command.only("outputs"));
     }
 
     private PluginsCommand only(String pluginKind) {
