@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code config}, {@code config check} and {@code plugins}, with the test plugins installed. */
 class SubcommandsTest {
@@ -60,15 +62,6 @@ class SubcommandsTest {
     }
 
     @Test
-    void aFilterGivenBeforeConfigCounts() {
-        JtelegrafCli.Result result = cli.run("--input-filter", "static", "config", "--output-filter", "mirror");
-
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdout()).contains("# [[inputs.static]]", "# [[outputs.mirror]]")
-                .doesNotContain("[[inputs.internal]]", "[[outputs.capture]]");
-    }
-
-    @Test
     void configPrintsTheFullSampleWithEveryPluginCommentedOut() {
         JtelegrafCli.Result result = cli.run("config");
 
@@ -91,9 +84,12 @@ class SubcommandsTest {
         assertThat(cli.run("--sample-config").stdout()).isEqualTo(config);
     }
 
-    @Test
-    void configTakesThePluginFilters() {
-        JtelegrafCli.Result result = cli.run("config", "--input-filter", "static", "--output-filter", "mirror");
+    /** A flag given before {@code config} counts for it too, as in Telegraf. */
+    @ParameterizedTest
+    @ValueSource(strings = {"config --input-filter static --output-filter mirror",
+            "--input-filter static config --output-filter mirror"})
+    void configTakesThePluginFilters(String arguments) {
+        JtelegrafCli.Result result = cli.run(arguments.split(" "));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("# [[inputs.static]]", "# [[outputs.mirror]]")
