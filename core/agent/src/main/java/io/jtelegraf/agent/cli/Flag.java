@@ -52,7 +52,9 @@ final class Flag<T> {
             try {
                 setter.accept(options, Integer.parseInt(value));
             } catch (NumberFormatException e) {
-                throw new UsageException("invalid value \"" + value + "\" for flag " + typed + ": not a whole number");
+                // Go's wording tells the two apart too; the digits-only test runs on this error path only.
+                String reason = value.matches("[+-]?[0-9]+") ? "out of range" : "not a whole number";
+                throw new UsageException("invalid value \"" + value + "\" for flag " + typed + ": " + reason);
             }
         });
     }

@@ -105,6 +105,12 @@ class CommandLineParserTest {
     }
 
     @Test
+    void aTestWaitBeyondAnIntIsOutOfRange() {
+        assertThat(usageError("--test-wait", "99999999999")).isEqualTo(
+                "invalid value \"99999999999\" for flag --test-wait: out of range (see `jtelegraf --help`)");
+    }
+
+    @Test
     void aMissingValueNamesTheFlagAsTyped() {
         assertThat(usageError("--test", "-config")).isEqualTo("flag needs an argument: -config (see `jtelegraf --help`)");
         assertThat(usageError("--test-wait")).isEqualTo("flag needs an argument: --test-wait (see `jtelegraf --help`)");
