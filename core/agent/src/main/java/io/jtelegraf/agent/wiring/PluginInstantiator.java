@@ -10,7 +10,6 @@ import io.jtelegraf.agent.runtime.AgentBuilder;
 import io.jtelegraf.spi.ConfigException;
 import io.jtelegraf.spi.InputFactory;
 import io.jtelegraf.spi.OutputFactory;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Optional;
 
@@ -23,7 +22,6 @@ public final class PluginInstantiator {
     private final LoadedConfig config;
     private final PluginRegistry registry;
 
-    @Inject
     public PluginInstantiator(LoadedConfig config, PluginRegistry registry) {
         this.config = config;
         this.registry = registry;
