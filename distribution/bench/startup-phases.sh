@@ -7,7 +7,9 @@
 # folder per installation). Each run logs the JVM's class loading with its uptime; a phase starts
 # when the class that begins it is loaded (table below) and the last one ends when the JVM prints
 # its heap at exit. Several installations take turns run by run, so machine noise hits them alike;
-# the medians are printed side by side.
+# the medians are printed side by side. The marks are classes only the main thread loads (the
+# start-up warm-up thread loads Logback and Guice earlier, so AgentLogging marks nothing now);
+# a phase whose library was warmed shows what the main thread still spent or waited there.
 set -euo pipefail
 
 runs=15
@@ -64,8 +66,8 @@ PHASES = [
     ("command line", "io.jtelegraf.agent.cli.Main", "io.jtelegraf.agent.cli.AgentRunner"),
     ("run options checked", "io.jtelegraf.agent.cli.AgentRunner", "io.jtelegraf.agent.cli.InstalledPlugins"),
     ("plugin discovery", "io.jtelegraf.agent.cli.InstalledPlugins", "io.jtelegraf.agent.config.ConfigLoader"),
-    ("configuration (tomlj)", "io.jtelegraf.agent.config.ConfigLoader", "io.jtelegraf.agent.logging.AgentLogging"),
-    ("logging set-up (logback)", "io.jtelegraf.agent.logging.AgentLogging", "io.jtelegraf.agent.cli.StartupBanner"),
+    ("configuration (tomlj)", "io.jtelegraf.agent.config.ConfigLoader", "io.jtelegraf.agent.cli.ProcessLogging"),
+    ("logging set-up (logback)", "io.jtelegraf.agent.cli.ProcessLogging", "io.jtelegraf.agent.cli.StartupBanner"),
     ("start-up banner", "io.jtelegraf.agent.cli.StartupBanner", "io.jtelegraf.agent.wiring.AgentAssembly"),
     ("Guice assembles the agent", "io.jtelegraf.agent.wiring.AgentAssembly",
      "io.jtelegraf.spi.lineprotocol.LineProtocolSerializer"),

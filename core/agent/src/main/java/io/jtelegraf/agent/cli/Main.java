@@ -1,11 +1,17 @@
 package io.jtelegraf.agent.cli;
 
+import io.jtelegraf.agent.startup.StartupWarmup;
+
 /** The {@code jtelegraf} command. Exit codes follow Telegraf: 0 success, 1 any error. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (!isVersionOnly(args)) {
+            // Only here: in-process callers of run() keep their JVM's own library state.
+            StartupWarmup.start();
+        }
         System.exit(run(args));
     }
 

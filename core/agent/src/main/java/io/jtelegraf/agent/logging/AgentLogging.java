@@ -7,6 +7,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.jtelegraf.agent.startup.StartupWarmup;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class AgentLogging {
      * @throws java.io.UncheckedIOException when the log file cannot be opened
      */
     public static AgentLogging configure(LogSettings settings) {
+        StartupWarmup.beforeFirstUse(StartupWarmup.Library.LOGGING);
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             throw new IllegalStateException("logging: SLF4J is not bound to Logback but to "
                     + LoggerFactory.getILoggerFactory().getClass().getName());
@@ -52,6 +54,7 @@ public final class AgentLogging {
      * stream).
      */
     public static AgentLogging configure(LogSettings settings, OutputStream out) {
+        StartupWarmup.beforeFirstUse(StartupWarmup.Library.LOGGING);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         apply(context, settings, out);
         return new AgentLogging(context, settings);

@@ -7,6 +7,7 @@ import io.jtelegraf.agent.config.LoadedConfig;
 import io.jtelegraf.agent.logging.AgentLogging;
 import io.jtelegraf.agent.plugins.PluginRegistry;
 import io.jtelegraf.agent.runtime.Agent;
+import io.jtelegraf.agent.startup.StartupWarmup;
 
 /** Builds an {@link Agent} from a loaded configuration with {@link AgentModule}. */
 public final class AgentAssembly {
@@ -22,6 +23,7 @@ public final class AgentAssembly {
     public static Agent assemble(LoadedConfig config, PluginRegistry registry, AgentLogging logging, String version) {
         // The default (development) stage creates the agent lazily, in getInstance, so a
         // plugin's configuration error surfaces here as one ProvisionException to unwrap.
+        StartupWarmup.beforeFirstUse(StartupWarmup.Library.GUICE);
         Injector injector = Guice.createInjector(new AgentModule(config, registry, logging, version));
         try {
             return injector.getInstance(Agent.class);
