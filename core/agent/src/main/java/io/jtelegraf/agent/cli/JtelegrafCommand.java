@@ -28,6 +28,15 @@ final class JtelegrafCommand {
                 .with(ConfigCommand.create());
     }
 
+    /**
+     * Whether {@code invocation} of the tree made by {@link #create()} runs the agent: the root
+     * command without help, {@code --version} or {@code --sample-config}.
+     */
+    static boolean runsAgent(Invocation<?> invocation, Command<RunOptions> root) {
+        return invocation.command() == root && !invocation.helpRequested()
+                && invocation.options() instanceof RunOptions options && !options.version && !options.sampleConfig;
+    }
+
     private static int run(RunOptions options) throws InterruptedException {
         if (options.version) {
             System.out.println(VersionCommand.text());

@@ -8,15 +8,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (!isVersionOnly(args)) {
-            // Only here: in-process callers of run() keep their JVM's own library state.
-            StartupWarmup.start();
-        }
-        System.exit(run(args));
+        System.exit(run(true, args));
     }
 
     /** Runs the command line and returns the exit code, for tests. */
     public static int run(String... args) {
+        return run(false, args);
+    }
+
+    /**
+     * @param warmUp whether a run of the agent may start the warm-up thread: only for the process's
+     *     own command line, so in-process callers keep their JVM's library state as it is
+     */
+    private static int run(boolean warmUp, String[] args) {
         if (isVersionOnly(args)) {
             // The most frequent probe of an installation (scripts, package checks) answers
             // without building the command tree, in the fewest classes a start can load.
@@ -24,7 +28,12 @@ public final class Main {
             return 0;
         }
         try {
-            return CommandLineParser.parse(JtelegrafCommand.create(), new RunOptions(), args).run();
+            Command<RunOptions> root = JtelegrafCommand.create();
+            Invocation<?> invocation = CommandLineParser.parse(root, new RunOptions(), args);
+            if (warmUp && JtelegrafCommand.runsAgent(invocation, root)) {
+                StartupWarmup.start();
+            }
+            return invocation.run();
         } catch (UsageException e) {
             ErrorReporter.report(e.getMessage());
             return 1;

@@ -221,4 +221,21 @@ class CommandLineParserTest {
     void mistakesBeforeHelpAreReported() {
         assertThat(usageError("--bogus", "--help")).startsWith("flag provided but not defined: --bogus");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--test", "--once", "--config x.conf", "--test --test-wait 2", ""})
+    void theAgentRunsWithoutASubcommandHelpVersionOrSampleConfig(String arguments) {
+        Command<RunOptions> root = JtelegrafCommand.create();
+        String[] args = arguments.isEmpty() ? new String[0] : arguments.split(" ");
+        assertThat(JtelegrafCommand.runsAgent(CommandLineParser.parse(root, new RunOptions(), args), root)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "--test --help", "--version --test", "--sample-config", "config check",
+        "plugins", "version"})
+    void otherCommandsDoNotRunTheAgent(String arguments) {
+        Command<RunOptions> root = JtelegrafCommand.create();
+        assertThat(JtelegrafCommand.runsAgent(CommandLineParser.parse(root, new RunOptions(), arguments.split(" ")), root))
+                .isFalse();
+    }
 }
