@@ -12,20 +12,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warms up, on the second core, the libraries a run of the agent needs last, while the main
- * thread reads the command line, discovers plugins and parses the configuration.
+ * thread discovers plugins and parses the configuration.
  *
  * <p>Why: a short run ({@code --test}, {@code --once}) spends most of its time initialising
- * libraries for their first use, one after another on the main thread. Guice (with guava, and its
- * reflection over annotations and generic types) comes last and takes longest, then Logback with
- * SLF4J and the time-stamp format; here each is initialised the way the main path would, with
- * throwaway input and without output, so the main path finds the classes loaded and initialised.
+ * libraries for their first use, one after another on the main thread. Of those, Guice (with
+ * guava, and its reflection over annotations and generic types) is needed last and takes longest;
+ * Logback with SLF4J and the time-stamp format come just before it. Here each is initialised the
+ * way the main path would, with throwaway input and without output, so the main path finds the
+ * classes loaded and initialised.
  * Guice goes first because it has the most time until the main path needs it; the TOML parser is
  * not warmed, since the main path needs it too soon for a second thread to get there first.
  * Measured on two shared cores: 10-20 ms less wall time for {@code --test}, for 5-20 ms more CPU
  * time (BENCHMARKS.md).
  *
- * <p>Use: {@link #start()} from the process's {@code main} only (never from in-process callers,
- * whose JVM may hold a logging set-up of its own); {@link #beforeFirstUse} in the main path
+ * <p>Use: {@link #start()} from the process's {@code main} only, once the command line asks for a
+ * run of the agent (never from in-process callers, whose JVM may hold a logging set-up of its
+ * own); {@link #beforeFirstUse} in the main path
  * before each library's first use (a no-op when nothing was started).
  */
 public final class StartupWarmup {
