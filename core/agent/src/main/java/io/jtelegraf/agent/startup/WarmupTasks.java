@@ -26,8 +26,14 @@ final class WarmupTasks<K extends Enum<K>> {
     private static final int RUNNING = 1;
     private static final int SETTLED = 2;
 
-    /** How long {@link #claim} waits for a running task; past it the main path goes on alone. */
-    private static final long CLAIM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * How long {@link #claim} waits for a running task; past it the main path goes on alone. Long,
+     * because going on while a task still initialises a library is what the hand-over exists to
+     * prevent (SLF4J would hand the main path its stand-in factory and logging set-up would fail):
+     * a starved machine at boot can stall a thread for seconds, and a task that never ends (it
+     * only initialises classes) would be a JVM fault rather than a case to optimise.
+     */
+    private static final long CLAIM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final List<K> order;
     private final List<Runnable> work;
@@ -58,7 +64,7 @@ final class WarmupTasks<K extends Enum<K>> {
 
     /**
      * Before the main path's first use of what {@code key}'s task prepares: skips the task if it
-     * has not begun, or waits (up to 5 s) for it to end. Returns at once when no thread was started,
+     * has not begun, or waits (up to 60 s) for it to end. Returns at once when no thread was started,
      * the task has ended or {@code key} has no task.
      */
     void claim(K key) {
