@@ -1,5 +1,6 @@
 package io.jtelegraf.agent.cli;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  *   <li>{@code -h}, {@code -help} and {@code --help} show the help of the command being read;</li>
  *   <li>the first word that is not a flag names a subcommand, whose own flags follow; any other
  *       word is an unknown command;</li>
+ *   <li>a command with subcommands also answers to the word {@code help}, alone (its own help)
+ *       or followed by one of its subcommands (that one's help), as urfave/cli's help command;</li>
  *   <li>{@code --} ends the flags: what follows is read as words.</li>
  * </ul>
  * Every mistake is a {@link UsageException} whose message points to the help of the command that
@@ -25,6 +28,8 @@ final class CommandLineParser {
     static final List<String> HELP_NAMES = List.of("h", "help");
 
     private static final String END_OF_FLAGS = "--";
+    /** The word that asks a command with subcommands for help. */
+    private static final String HELP_COMMAND = "help";
 
     private CommandLineParser() {
     }
@@ -53,13 +58,34 @@ final class CommandLineParser {
                 i = readFlag(command, options, path, flag, args, i);
             } else {
                 Command.Subcommand<T, ?> subcommand = command.subcommand(argument);
-                if (subcommand == null) {
-                    throw usage("unknown command \"" + argument + "\"", path);
+                if (subcommand != null) {
+                    return descend(subcommand, options, path, args, i + 1);
                 }
-                return descend(subcommand, options, path, args, i + 1);
+                if (argument.equals(HELP_COMMAND) && !command.subcommands().isEmpty()) {
+                    return helpTopic(command, options, path, args, i + 1);
+                }
+                throw usage("unknown command \"" + argument + "\"", path);
             }
         }
         return new Invocation<>(command, path, options, false);
+    }
+
+    /** {@code help [subcommand]}: the help of the command, or of the subcommand named after it. */
+    private static <T> Invocation<?> helpTopic(Command<T> command, T options, String path, String[] args, int next) {
+        if (next == args.length) {
+            return new Invocation<>(command, path, options, true);
+        }
+        Command.Subcommand<T, ?> topic = command.subcommand(args[next]);
+        if (topic == null || next + 1 < args.length) {
+            throw usage("no help topic for \"" + String.join(" ", Arrays.asList(args).subList(next, args.length)) + "\"",
+                    path);
+        }
+        return helpOf(topic, options, path);
+    }
+
+    private static <P, C> Invocation<?> helpOf(Command.Subcommand<P, C> subcommand, P parentOptions, String path) {
+        Command<C> command = subcommand.command();
+        return new Invocation<>(command, path + " " + command.name(), subcommand.options().apply(parentOptions), true);
     }
 
     private static <P, C> Invocation<?> descend(Command.Subcommand<P, C> subcommand, P parentOptions, String path,

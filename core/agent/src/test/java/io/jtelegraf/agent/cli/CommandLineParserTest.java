@@ -213,6 +213,26 @@ class CommandLineParserTest {
     }
 
     @Test
+    void theHelpCommandShowsTheHelpOfItsCommandOrOfTheSubcommandNamed() {
+        assertThat(parse("help").path()).isEqualTo("jtelegraf");
+        assertThat(parse("help").helpRequested()).isTrue();
+        assertThat(parse("help", "config").path()).isEqualTo("jtelegraf config");
+        assertThat(parse("help", "config").helpRequested()).isTrue();
+        assertThat(parse("config", "help").path()).isEqualTo("jtelegraf config");
+        assertThat(parse("config", "help", "check").path()).isEqualTo("jtelegraf config check");
+        assertThat(parse("--debug", "plugins", "help", "inputs").path()).isEqualTo("jtelegraf plugins inputs");
+    }
+
+    @Test
+    void theHelpCommandNamesWhatItHasNoTopicFor() {
+        assertThat(usageError("help", "bogus")).isEqualTo("no help topic for \"bogus\" (see `jtelegraf --help`)");
+        assertThat(usageError("help", "config", "check"))
+                .isEqualTo("no help topic for \"config check\" (see `jtelegraf --help`)");
+        // A command without subcommands takes no words, "help" included, as before.
+        assertThat(usageError("version", "help")).isEqualTo("unknown command \"help\" (see `jtelegraf version --help`)");
+    }
+
+    @Test
     void helpEndsTheParseSoLaterMistakesDoNotHideIt() {
         assertThat(parse("--help", "--bogus").helpRequested()).isTrue();
     }
