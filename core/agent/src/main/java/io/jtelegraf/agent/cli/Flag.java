@@ -46,17 +46,22 @@ final class Flag<T> {
         return new Flag<>(names, valueLabel, help, false, (options, typed, value) -> setter.accept(options, value));
     }
 
-    /** A flag that takes a whole number (decimal, as Telegraf's documentation writes it). */
+    /** A flag that takes a whole number, written as Go's flag package reads it ({@link GoInteger}). */
     static <T> Flag<T> integer(List<String> names, String valueLabel, String help, ObjIntConsumer<T> setter) {
         return new Flag<>(names, valueLabel, help, false, (options, typed, value) -> {
             try {
-                setter.accept(options, Integer.parseInt(value));
-            } catch (NumberFormatException e) {
-                // Go's wording tells the two apart too; the digits-only test runs on this error path only.
-                String reason = value.matches("[+-]?[0-9]+") ? "out of range" : "not a whole number";
-                throw new UsageException("invalid value \"" + value + "\" for flag " + typed + ": " + reason);
+                setter.accept(options, GoInteger.parseInt(value));
+            } catch (GoInteger.SyntaxException e) {
+                throw invalid(value, typed, "not a whole number");
+            } catch (GoInteger.RangeException e) {
+                // Go's wording tells the two apart too.
+                throw invalid(value, typed, "out of range");
             }
         });
+    }
+
+    private static UsageException invalid(String value, String typed, String reason) {
+        return new UsageException("invalid value \"" + value + "\" for flag " + typed + ": " + reason);
     }
 
     /** The same flag, left out of the help text (for options meant for tests and the launcher). */

@@ -97,8 +97,15 @@ class CommandLineParserTest {
         assertThat(runOptions("-test-wait=12").testWait).isEqualTo(12);
     }
 
+    @Test
+    void testWaitIsReadAsGoReadsIntegerFlags() {
+        assertThat(runOptions("--test-wait", "010").testWait).as("a leading zero is octal").isEqualTo(8);
+        assertThat(runOptions("--test-wait=0x10").testWait).isEqualTo(16);
+        assertThat(runOptions("--test-wait", "1_0").testWait).isEqualTo(10);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"soon", "1.5", "", "0x10"})
+    @ValueSource(strings = {"soon", "1.5", "", "08", "0x"})
     void aTestWaitThatIsNoWholeNumberIsNamed(String value) {
         assertThat(usageError("--test", "--test-wait=" + value)).isEqualTo(
                 "invalid value \"" + value + "\" for flag --test-wait: not a whole number (see `jtelegraf --help`)");
