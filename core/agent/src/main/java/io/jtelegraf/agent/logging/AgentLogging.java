@@ -60,6 +60,16 @@ public final class AgentLogging {
         return new AgentLogging(context, settings);
     }
 
+    /**
+     * Initialises what the first log line needs, without logging anything: SLF4J bound to Logback
+     * (which runs {@link DefaultLogConfigurator}) and the time stamp of the default settings. For
+     * the start-up warm-up thread ({@link StartupWarmup}), which runs it before {@link #configure}.
+     */
+    public static void warmUp() {
+        LoggerFactory.getILoggerFactory();
+        TelegrafLineLayout.appendTime(System.currentTimeMillis(), LogSettings.defaults().zone(), new StringBuilder(32));
+    }
+
     static void apply(LoggerContext context, LogSettings settings, OutputStream fileOrNull) {
         context.reset();
         TelegrafLineLayout layout = new TelegrafLineLayout(settings.zone());

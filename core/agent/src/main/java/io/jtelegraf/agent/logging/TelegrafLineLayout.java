@@ -24,8 +24,7 @@ final class TelegrafLineLayout extends LayoutBase<ILoggingEvent> {
     @Override
     public String doLayout(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(96);
-        Instant time = Instant.ofEpochMilli(event.getTimeStamp()).truncatedTo(ChronoUnit.SECONDS);
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(time.atZone(zone).toOffsetDateTime(), line);
+        appendTime(event.getTimeStamp(), zone, line);
         line.append(' ').append(LogLevel.of(event.getLevel()).letter()).append("! [")
                 .append(event.getLoggerName()).append("] ").append(event.getFormattedMessage());
         IThrowableProxy cause = event.getThrowableProxy();
@@ -34,5 +33,11 @@ final class TelegrafLineLayout extends LayoutBase<ILoggingEvent> {
             line.append(": ").append(cause.getMessage() != null ? cause.getMessage() : cause.getClassName());
         }
         return line.append('\n').toString();
+    }
+
+    /** Appends the RFC 3339 time of {@code epochMillis}, to the second, in {@code zone}. */
+    static void appendTime(long epochMillis, ZoneId zone, StringBuilder line) {
+        Instant time = Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS);
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(time.atZone(zone).toOffsetDateTime(), line);
     }
 }

@@ -4,11 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Provider;
 import com.google.inject.Scopes;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import io.jtelegraf.agent.logging.AgentLogging;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 
 /**
  * Warms up, on the second core, the libraries a run of the agent needs last, while the main
@@ -41,7 +38,7 @@ public final class StartupWarmup {
 
     private static final WarmupTasks<Library> TASKS = new WarmupTasks<>(
             List.of(Library.GUICE, Library.LOGGING),
-            List.of(StartupWarmup::guice, StartupWarmup::logging));
+            List.of(StartupWarmup::guice, AgentLogging::warmUp));
 
     private StartupWarmup() {
     }
@@ -62,13 +59,6 @@ public final class StartupWarmup {
 
     private static void guice() {
         Guice.createInjector(new ProbeModule()).getInstance(Probe.class);
-    }
-
-    private static void logging() {
-        // Binds SLF4J, which runs DefaultLogConfigurator (Logback's default set-up, no output).
-        LoggerFactory.getILoggerFactory();
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(Instant.now().atZone(ZoneId.systemDefault()).toOffsetDateTime(),
-                new StringBuilder(32));
     }
 
     /**
