@@ -8,7 +8,7 @@
 # when the class that begins it is loaded (table below) and the last one ends when the JVM prints
 # its heap at exit. Several installations take turns run by run, so machine noise hits them alike;
 # the medians are printed side by side. The marks are classes only the main thread loads (the
-# start-up warm-up thread loads Logback and Guice earlier, so AgentLogging marks nothing now);
+# start-up warm-up thread loads Guice and the time-stamp format earlier, so they mark nothing);
 # a phase whose library was warmed shows what the main thread still spent or waited there.
 set -euo pipefail
 
@@ -67,7 +67,7 @@ PHASES = [
     ("run options checked", "io.jtelegraf.agent.cli.AgentRunner", "io.jtelegraf.agent.cli.InstalledPlugins"),
     ("plugin discovery", "io.jtelegraf.agent.cli.InstalledPlugins", "io.jtelegraf.agent.config.ConfigLoader"),
     ("configuration (tomlj)", "io.jtelegraf.agent.config.ConfigLoader", "io.jtelegraf.agent.cli.ProcessLogging"),
-    ("logging set-up (logback)", "io.jtelegraf.agent.cli.ProcessLogging", "io.jtelegraf.agent.cli.StartupBanner"),
+    ("logging set-up", "io.jtelegraf.agent.cli.ProcessLogging", "io.jtelegraf.agent.cli.StartupBanner"),
     ("start-up banner", "io.jtelegraf.agent.cli.StartupBanner", "io.jtelegraf.agent.wiring.AgentAssembly"),
     ("Guice assembles the agent", "io.jtelegraf.agent.wiring.AgentAssembly",
      "io.jtelegraf.spi.lineprotocol.LineProtocolSerializer"),

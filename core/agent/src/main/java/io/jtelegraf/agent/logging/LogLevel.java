@@ -4,18 +4,17 @@ import java.util.Locale;
 
 /** Telegraf's log levels with the letter each line carries ({@code E!}, {@code W!}...). */
 public enum LogLevel {
-    ERROR('E', ch.qos.logback.classic.Level.ERROR),
-    WARN('W', ch.qos.logback.classic.Level.WARN),
-    INFO('I', ch.qos.logback.classic.Level.INFO),
-    DEBUG('D', ch.qos.logback.classic.Level.DEBUG),
-    TRACE('T', ch.qos.logback.classic.Level.TRACE);
+    // Declared from the most to the least severe: a threshold shows the levels up to its own.
+    ERROR('E'),
+    WARN('W'),
+    INFO('I'),
+    DEBUG('D'),
+    TRACE('T');
 
     private final char letter;
-    private final ch.qos.logback.classic.Level logbackLevel;
 
-    LogLevel(char letter, ch.qos.logback.classic.Level logbackLevel) {
+    LogLevel(char letter) {
         this.letter = letter;
-        this.logbackLevel = logbackLevel;
     }
 
     /** The letter before {@code !} in a log line. */
@@ -23,8 +22,9 @@ public enum LogLevel {
         return letter;
     }
 
-    ch.qos.logback.classic.Level logbackLevel() {
-        return logbackLevel;
+    /** Whether a logger at this threshold writes lines of {@code line}'s level. */
+    boolean shows(LogLevel line) {
+        return line.ordinal() <= ordinal();
     }
 
     /**
@@ -41,16 +41,6 @@ public enum LogLevel {
             case "trace" -> TRACE;
             default -> throw new IllegalArgumentException(
                     "invalid log level \"" + value + "\": must be error, warn, info, debug or trace");
-        };
-    }
-
-    static LogLevel of(ch.qos.logback.classic.Level level) {
-        return switch (level.toInt()) {
-            case ch.qos.logback.classic.Level.ERROR_INT -> ERROR;
-            case ch.qos.logback.classic.Level.WARN_INT -> WARN;
-            case ch.qos.logback.classic.Level.INFO_INT -> INFO;
-            case ch.qos.logback.classic.Level.DEBUG_INT -> DEBUG;
-            default -> TRACE;
         };
     }
 }

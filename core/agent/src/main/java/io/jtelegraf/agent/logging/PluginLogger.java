@@ -5,22 +5,23 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The {@link Logger} of one log source ({@code inputs.ipvs}, {@code inputs.ipvs::alias},
- * {@code outputs.influxdb}, {@code agent}) over SLF4J. It counts its error lines, whether or not
- * the level lets them through, as Telegraf's logger does: the count feeds the {@code errors}
- * fields of {@code internal_gather} and {@code internal_write}, and the error listener lets the
- * runtime count agent-wide gather errors.
+ * {@code outputs.influxdb}, {@code agent}). Lines as severe as its threshold or more go to the
+ * process's current {@link LogSink}, so a logger made before a reload writes where the reloaded
+ * settings say. It counts its error lines, whether or not the threshold lets them through, as
+ * Telegraf's logger does: the count feeds the {@code errors} fields of {@code internal_gather} and
+ * {@code internal_write}, and the error listener lets the runtime count agent-wide gather errors.
  *
  * <p>Threading: safe for use from any thread.
  */
 public final class PluginLogger implements Logger {
     private final String source;
-    private final org.slf4j.Logger delegate;
+    private final LogLevel threshold;
     private final LongAdder errorLines = new LongAdder();
     private final Runnable errorListener;
 
-    PluginLogger(String source, org.slf4j.Logger delegate, Runnable errorListener) {
+    PluginLogger(String source, LogLevel threshold, Runnable errorListener) {
         this.source = source;
-        this.delegate = delegate;
+        this.threshold = threshold;
         this.errorListener = errorListener;
     }
 
@@ -37,38 +38,44 @@ public final class PluginLogger implements Logger {
     @Override
     public void error(String message) {
         countError();
-        delegate.error(message);
+        log(LogLevel.ERROR, message, null);
     }
 
     @Override
     public void error(String message, Throwable cause) {
         countError();
-        delegate.error(message, cause);
+        log(LogLevel.ERROR, message, cause);
     }
 
     @Override
     public void warn(String message) {
-        delegate.warn(message);
+        log(LogLevel.WARN, message, null);
     }
 
     @Override
     public void info(String message) {
-        delegate.info(message);
+        log(LogLevel.INFO, message, null);
     }
 
     @Override
     public void debug(String message) {
-        delegate.debug(message);
+        log(LogLevel.DEBUG, message, null);
     }
 
     @Override
     public void trace(String message) {
-        delegate.trace(message);
+        log(LogLevel.TRACE, message, null);
     }
 
     @Override
     public boolean isDebugEnabled() {
-        return delegate.isDebugEnabled();
+        return threshold.shows(LogLevel.DEBUG);
+    }
+
+    private void log(LogLevel level, String message, Throwable cause) {
+        if (threshold.shows(level)) {
+            AgentLogging.currentSink().write(level, source, message, cause);
+        }
     }
 
     private void countError() {

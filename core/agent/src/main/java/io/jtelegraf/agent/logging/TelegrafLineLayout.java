@@ -1,36 +1,31 @@
 package io.jtelegraf.agent.logging;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.LayoutBase;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Formats a log event as Telegraf's text logger does:
+ * Formats a log line as Telegraf's text logger does:
  * {@code 2026-11-26T10:00:00Z E! [inputs.ipvs] message}. The time is RFC 3339 with second
- * resolution in the configured zone; the source is the logger name, which {@link AgentLogging}
- * sets to the plugin's log name.
+ * resolution in the configured zone; the source is the plugin's log name.
  */
-final class TelegrafLineLayout extends LayoutBase<ILoggingEvent> {
-    private final ZoneId zone;
-
-    TelegrafLineLayout(ZoneId zone) {
-        this.zone = zone;
+final class TelegrafLineLayout {
+    private TelegrafLineLayout() {
     }
 
-    @Override
-    public String doLayout(ILoggingEvent event) {
+    /**
+     * One line, ending in a newline.
+     *
+     * @param cause appended as {@code : <its message>} (its class name when it has none), or null
+     */
+    static String format(long epochMillis, ZoneId zone, LogLevel level, String source, String message, Throwable cause) {
         StringBuilder line = new StringBuilder(96);
-        appendTime(event.getTimeStamp(), zone, line);
-        line.append(' ').append(LogLevel.of(event.getLevel()).letter()).append("! [")
-                .append(event.getLoggerName()).append("] ").append(event.getFormattedMessage());
-        IThrowableProxy cause = event.getThrowableProxy();
+        appendTime(epochMillis, zone, line);
+        line.append(' ').append(level.letter()).append("! [").append(source).append("] ").append(message);
         if (cause != null) {
             // A readable cause, never a bare stack trace.
-            line.append(": ").append(cause.getMessage() != null ? cause.getMessage() : cause.getClassName());
+            line.append(": ").append(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName());
         }
         return line.append('\n').toString();
     }

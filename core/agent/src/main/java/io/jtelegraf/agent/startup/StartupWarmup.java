@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Why: a short run ({@code --test}, {@code --once}) spends most of its time initialising
  * libraries for their first use, one after another on the main thread. Of those, Guice (with
  * guava, and its reflection over annotations and generic types) is needed last and takes longest;
- * Logback with SLF4J and the time-stamp format come just before it. Here each is initialised the
+ * the log lines' time-stamp format (java.time) comes just before it. Here each is initialised the
  * way the main path would, with throwaway input and without output, so the main path finds the
  * classes loaded and initialised.
  * Guice goes first because it has the most time until the main path needs it; the TOML parser is
@@ -32,7 +32,7 @@ public final class StartupWarmup {
     public enum Library {
         /** Guice, with an injector built from a module with a provider method. */
         GUICE,
-        /** SLF4J bound to Logback with its default set-up, and the time-stamp format. */
+        /** The time-stamp format of log lines. */
         LOGGING
     }
 

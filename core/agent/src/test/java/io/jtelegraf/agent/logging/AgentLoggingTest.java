@@ -86,6 +86,16 @@ class AgentLoggingTest {
     }
 
     @Test
+    void aLoggerMadeBeforeAReloadWritesWhereTheNewSettingsSay() {
+        ByteArrayOutputStream before = new ByteArrayOutputStream();
+        PluginLogger logger = AgentLogging.configure(LogSettings.defaults(), before).logger("inputs.ipvs");
+        AgentLogging.configure(LogSettings.defaults(), out);
+        logger.warn("after the reload");
+        assertThat(before.size()).isZero();
+        assertThat(text()).endsWith("W! [inputs.ipvs] after the reload\n");
+    }
+
+    @Test
     void timezoneChangesTheOffset() {
         AgentLogging.configure(level(LogLevel.INFO, ZoneId.of("Asia/Kolkata")), out).logger("agent").info("x");
         assertThat(text()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+05:30 I! \\[agent\\] x\n");
