@@ -33,11 +33,13 @@ idle() {
         case $opt in s) seconds=$OPTARG ;; *) exit 2 ;; esac
     done
     shift $((OPTIND - 1))
-    local home jtelegraf work
+    local home jtelegraf
     home=$(cd "${1:-$here/../target/jtelegraf}" && pwd)
     jtelegraf=$home/bin/jtelegraf
+    # Globals, not locals: the EXIT trap runs after this function has returned, and must still see
+    # which agents to stop (with locals it saw none and waited for them forever).
     work=$(mktemp -d)
-    local pids=()
+    pids=()
     trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
     cat > "$work/idle.conf" <<'CONF'
 [agent]
