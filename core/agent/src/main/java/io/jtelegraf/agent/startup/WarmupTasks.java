@@ -29,7 +29,7 @@ final class WarmupTasks<K extends Enum<K>> {
     /**
      * How long {@link #claim} waits for a running task; past it the main path goes on alone. Long,
      * because going on while a task still initialises a library is what the hand-over exists to
-     * prevent (SLF4J would hand the main path its stand-in factory and logging set-up would fail):
+     * prevent (a library seen half-initialised, or two threads' class initialisers deadlocked):
      * a starved machine at boot can stall a thread for seconds, and a task that never ends (it
      * only initialises classes) would be a JVM fault rather than a case to optimise.
      */
