@@ -13,8 +13,9 @@ import io.jtelegraf.spi.Logger;
 import io.jtelegraf.spi.lineprotocol.LineProtocolOptions;
 import io.jtelegraf.spi.lineprotocol.LineProtocolSerializer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * One {@code jtelegraf} run: load the configuration, set up logging, assemble the agent and run
@@ -85,14 +86,21 @@ final class AgentRunner {
 
     private LoadedConfig load(boolean test) {
         LoadedConfig config = ConfigLoader.load(options.loadOptions());
-        String files = config.files().stream().map(Object::toString).collect(Collectors.joining(", "));
         if (config.inputs().isEmpty()) {
-            throw new ConfigException("no inputs found, probably invalid config file provided (" + files + ")");
+            throw new ConfigException("no inputs found, probably invalid config file provided (" + files(config) + ")");
         }
         if (config.outputs().isEmpty() && !test) {
-            throw new ConfigException("no outputs found, probably invalid config file provided (" + files + ")");
+            throw new ConfigException("no outputs found, probably invalid config file provided (" + files(config) + ")");
         }
         return config;
+    }
+
+    private static String files(LoadedConfig config) {
+        StringJoiner files = new StringJoiner(", ");
+        for (Path file : config.files()) {
+            files.add(file.toString());
+        }
+        return files.toString();
     }
 
     /** {@code --test} prints fields sorted and unsigned values as {@code u} (Telegraf since 1.31). */

@@ -28,9 +28,14 @@ final class CommonOptionsReader {
         UnsupportedFeatures.rejectInPluginTable(config);
         boolean input = section == PluginSection.INPUTS;
         Optional<String> logLevel = config.getString("log_level");
-        logLevel.ifPresent(level -> requireOneOf(config, "log_level", level, LOG_LEVELS));
-        config.getString("startup_error_behavior").ifPresent(behaviour -> requireOneOf(config,
-                "startup_error_behavior", behaviour, input ? INPUT_STARTUP_BEHAVIOURS : OUTPUT_STARTUP_BEHAVIOURS));
+        if (logLevel.isPresent()) {
+            requireOneOf(config, "log_level", logLevel.get(), LOG_LEVELS);
+        }
+        Optional<String> startupBehaviour = config.getString("startup_error_behavior");
+        if (startupBehaviour.isPresent()) {
+            requireOneOf(config, "startup_error_behavior", startupBehaviour.get(),
+                    input ? INPUT_STARTUP_BEHAVIOURS : OUTPUT_STARTUP_BEHAVIOURS);
+        }
         FilterSpec filter = FilterSpecReader.read(config, warnings);
         Optional<String> alias = config.getString("alias");
         String nameOverride = config.getString("name_override", "");
@@ -39,9 +44,9 @@ final class CommonOptionsReader {
         if (input) {
             readTimeSource(config);
             Optional<Duration> offset = duration(config, "collection_offset", warnings);
-            offset.filter(Duration::isNegative).ifPresent(d -> {
+            if (isNegative(offset)) {
                 throw config.invalid("collection_offset", "must not be negative");
-            });
+            }
             return new CommonOptions(alias, logLevel, nameOverride, namePrefix, nameSuffix,
                     config.getStringMap("tags", Map.of()), filter,
                     positive(config, "interval", duration(config, "interval", warnings)),
@@ -59,42 +64,49 @@ final class CommonOptionsReader {
 
     /** A common duration option: a Go duration string, or (with a warning) a number of seconds. */
     private static Optional<Duration> duration(TomlPluginConfig config, String key, List<String> warnings) {
-        return config.read(key).map(value -> {
-            if (value instanceof String text) {
-                try {
-                    return TelegrafUnits.goDuration(text);
-                } catch (IllegalArgumentException e) {
-                    throw config.invalid(key, e.getMessage());
-                }
-            } else if (value instanceof Long || value instanceof Double) {
-                double seconds = ((Number) value).doubleValue();
-                warnings.add(config.table().locationOf(key) + ": " + config.scope() + ": key \"" + key
-                        + "\" is a number; jtelegraf reads it as " + value + " seconds, but Telegraf ignores"
-                        + " numbers here and uses the agent value; write \"" + value + "s\" to mean the same"
-                        + " in both");
-                try {
-                    return value instanceof Long whole ? TelegrafUnits.seconds(whole.longValue())
-                            : TelegrafUnits.seconds(seconds);
-                } catch (IllegalArgumentException e) {
-                    throw config.invalid(key, e.getMessage());
-                }
+        Optional<Object> raw = config.read(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Object value = raw.get();
+        if (value instanceof String text) {
+            try {
+                return Optional.of(TelegrafUnits.goDuration(text));
+            } catch (IllegalArgumentException e) {
+                throw config.invalid(key, e.getMessage());
             }
-            throw config.wrongType(key, "a duration string such as \"10s\"", value);
-        });
+        } else if (value instanceof Long || value instanceof Double) {
+            double seconds = ((Number) value).doubleValue();
+            warnings.add(config.table().locationOf(key) + ": " + config.scope() + ": key \"" + key
+                    + "\" is a number; jtelegraf reads it as " + value + " seconds, but Telegraf ignores"
+                    + " numbers here and uses the agent value; write \"" + value + "s\" to mean the same"
+                    + " in both");
+            try {
+                return Optional.of(value instanceof Long whole ? TelegrafUnits.seconds(whole.longValue())
+                        : TelegrafUnits.seconds(seconds));
+            } catch (IllegalArgumentException e) {
+                throw config.invalid(key, e.getMessage());
+            }
+        }
+        throw config.wrongType(key, "a duration string such as \"10s\"", value);
     }
 
     private static Optional<Duration> positive(TomlPluginConfig config, String key, Optional<Duration> value) {
-        value.filter(Duration::isNegative).ifPresent(d -> {
+        if (isNegative(value)) {
             throw config.invalid(key, "must be positive");
-        });
+        }
         return value;
     }
 
     private static Optional<Duration> notNegative(TomlPluginConfig config, String key, Optional<Duration> value) {
-        value.filter(Duration::isNegative).ifPresent(d -> {
+        if (isNegative(value)) {
             throw config.invalid(key, "must not be negative");
-        });
+        }
         return value;
+    }
+
+    private static boolean isNegative(Optional<Duration> value) {
+        return value.isPresent() && value.get().isNegative();
     }
 
     /** Telegraf honours only TOML integers &gt; 0 here; anything else leaves the agent value. */
@@ -110,13 +122,16 @@ final class CommonOptionsReader {
     }
 
     private static void readTimeSource(TomlPluginConfig config) {
-        config.getString("time_source").ifPresent(source -> {
-            if (source.equals("collection_start") || source.equals("collection_end")) {
-                throw config.invalid("time_source", "jtelegraf does not support \"" + source
-                        + "\"; only \"metric\" (the default) is supported");
-            }
-            requireOneOf(config, "time_source", source, Set.of("", "metric"));
-        });
+        Optional<String> configured = config.getString("time_source");
+        if (configured.isEmpty()) {
+            return;
+        }
+        String source = configured.get();
+        if (source.equals("collection_start") || source.equals("collection_end")) {
+            throw config.invalid("time_source", "jtelegraf does not support \"" + source
+                    + "\"; only \"metric\" (the default) is supported");
+        }
+        requireOneOf(config, "time_source", source, Set.of("", "metric"));
     }
 
     private static void requireOneOf(TomlPluginConfig config, String key, String value, Set<String> allowed) {

@@ -57,7 +57,11 @@ public final class TomlPluginConfig implements PluginConfig {
 
     /** Keys set in the table that nobody read and that are not on the general allow-list, in file order. */
     public List<String> unusedKeys() {
-        return unused().stream().map(ConfigMessages.KeyAtLine::key).toList();
+        List<String> keys = new ArrayList<>();
+        for (ConfigMessages.KeyAtLine unused : unused()) {
+            keys.add(unused.key());
+        }
+        return List.copyOf(keys);
     }
 
     /**
@@ -102,12 +106,14 @@ public final class TomlPluginConfig implements PluginConfig {
 
     @Override
     public Optional<String> getString(String key) {
-        return read(key).map(value -> {
-            if (value instanceof String text) {
-                return text;
-            }
-            throw wrongType(key, "a string", value);
-        });
+        Object value = readOrNull(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String text) {
+            return Optional.of(text);
+        }
+        throw wrongType(key, "a string", value);
     }
 
     @Override
@@ -117,76 +123,87 @@ public final class TomlPluginConfig implements PluginConfig {
 
     @Override
     public boolean getBoolean(String key, boolean defaultValue) {
-        return read(key).map(value -> {
-            if (value instanceof Boolean flag) {
-                return flag;
-            }
-            throw wrongType(key, "a boolean (true or false)", value);
-        }).orElse(defaultValue);
+        Object value = readOrNull(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        throw wrongType(key, "a boolean (true or false)", value);
     }
 
     @Override
     public long getLong(String key, long defaultValue) {
-        return read(key).map(value -> {
-            if (value instanceof Long number) {
-                return number;
-            }
-            throw wrongType(key, "an integer", value);
-        }).orElse(defaultValue);
+        Object value = readOrNull(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Long number) {
+            return number;
+        }
+        throw wrongType(key, "an integer", value);
     }
 
     @Override
     public double getDouble(String key, double defaultValue) {
-        return read(key).map(value -> {
-            if (value instanceof Double number) {
-                return number;
-            } else if (value instanceof Long number) {
-                return number.doubleValue();
-            }
-            throw wrongType(key, "a number", value);
-        }).orElse(defaultValue);
+        Object value = readOrNull(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Double number) {
+            return number;
+        } else if (value instanceof Long number) {
+            return number.doubleValue();
+        }
+        throw wrongType(key, "a number", value);
     }
 
     @Override
     public Duration getDuration(String key, Duration defaultValue) {
-        return read(key).map(value -> {
-            try {
-                if (value instanceof Long seconds) {
-                    return TelegrafUnits.seconds(seconds.longValue());
-                } else if (value instanceof Double seconds) {
-                    return TelegrafUnits.seconds(seconds);
-                } else if (value instanceof String text) {
-                    return TelegrafUnits.typedDuration(text);
-                }
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw invalidValue(key, e);
+        Object value = readOrNull(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            if (value instanceof Long seconds) {
+                return TelegrafUnits.seconds(seconds.longValue());
+            } else if (value instanceof Double seconds) {
+                return TelegrafUnits.seconds(seconds);
+            } else if (value instanceof String text) {
+                return TelegrafUnits.typedDuration(text);
             }
-            throw wrongType(key, "a duration (a string such as \"10s\" or a number of seconds)", value);
-        }).orElse(defaultValue);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw invalidValue(key, e);
+        }
+        throw wrongType(key, "a duration (a string such as \"10s\" or a number of seconds)", value);
     }
 
     @Override
     public long getSize(String key, long defaultValue) {
-        return read(key).map(value -> {
-            if (value instanceof Long bytes) {
-                return bytes;
-            } else if (value instanceof String text) {
-                if (text.isEmpty()) {
-                    return defaultValue;
-                }
-                try {
-                    return TelegrafUnits.size(text);
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw invalidValue(key, e);
-                }
+        Object value = readOrNull(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Long bytes) {
+            return bytes;
+        } else if (value instanceof String text) {
+            if (text.isEmpty()) {
+                return defaultValue;
             }
-            throw wrongType(key, "a size (a string such as \"15MB\" or an integer of bytes)", value);
-        }).orElse(defaultValue);
+            try {
+                return TelegrafUnits.size(text);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw invalidValue(key, e);
+            }
+        }
+        throw wrongType(key, "a size (a string such as \"15MB\" or an integer of bytes)", value);
     }
 
     @Override
     public List<String> getStringList(String key, List<String> defaultValue) {
-        return read(key).map(value -> stringList(key, value)).orElse(defaultValue);
+        Object value = readOrNull(key);
+        return value == null ? defaultValue : stringList(key, value);
     }
 
     List<String> stringList(String key, Object value) {
@@ -207,31 +224,35 @@ public final class TomlPluginConfig implements PluginConfig {
 
     @Override
     public Map<String, String> getStringMap(String key, Map<String, String> defaultValue) {
-        return read(key).map(value -> {
-            if (!(value instanceof ConfigTable sub)) {
-                throw wrongType(key, "a table of strings such as {name = \"value\"}", value);
+        Object value = readOrNull(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value instanceof ConfigTable sub)) {
+            throw wrongType(key, "a table of strings such as {name = \"value\"}", value);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigTable.Value> entry : sub.entries().entrySet()) {
+            if (!(entry.getValue().value() instanceof String text)) {
+                throw invalid(key, "the value of \"" + entry.getKey() + "\" must be a string, not "
+                        + ConfigTable.describeType(entry.getValue().value()));
             }
-            Map<String, String> map = new LinkedHashMap<>();
-            for (Map.Entry<String, ConfigTable.Value> entry : sub.entries().entrySet()) {
-                if (!(entry.getValue().value() instanceof String text)) {
-                    throw invalid(key, "the value of \"" + entry.getKey() + "\" must be a string, not "
-                            + ConfigTable.describeType(entry.getValue().value()));
-                }
-                map.put(entry.getKey(), text);
-            }
-            return Map.copyOf(map);
-        }).orElse(defaultValue);
+            map.put(entry.getKey(), text);
+        }
+        return Map.copyOf(map);
     }
 
     @Override
     public Secret getSecret(String key) {
         secretKeys.add(key);
-        return read(key).map(value -> {
-            if (value instanceof String text) {
-                return Secret.of(text);
-            }
-            throw wrongType(key, "a string", value);
-        }).orElse(Secret.empty());
+        Object value = readOrNull(key);
+        if (value == null) {
+            return Secret.empty();
+        }
+        if (value instanceof String text) {
+            return Secret.of(text);
+        }
+        throw wrongType(key, "a string", value);
     }
 
     @Override
@@ -246,8 +267,19 @@ public final class TomlPluginConfig implements PluginConfig {
 
     /** Reads a raw value and marks the key. */
     Optional<Object> read(String key) {
+        return Optional.ofNullable(readOrNull(key));
+    }
+
+    /**
+     * Reads a raw value, or {@code null} when the key is not set, and marks the key. The typed
+     * getters test for null rather than map an Optional: they run for every key of every plugin
+     * table at start-up, where each lambda call site costs about 0.1 ms at its first call
+     * (BENCHMARKS.md, "Fourth round").
+     */
+    private Object readOrNull(String key) {
         readKeys.add(key);
-        return table.get(key).map(ConfigTable.Value::value);
+        ConfigTable.Value value = table.entries().get(key);
+        return value == null ? null : value.value();
     }
 
     String scope() {

@@ -38,9 +38,15 @@ final class TopLevelDispatcher {
     void dispatch(ConfigTable root) {
         requireTables(root);
         for (String tagsKey : List.of("tags", "global_tags")) {
-            root.get(tagsKey).ifPresent(value -> readGlobalTags(tagsKey, (ConfigTable) value.value()));
+            ConfigTable.Value tags = root.entries().get(tagsKey);
+            if (tags != null) {
+                readGlobalTags(tagsKey, (ConfigTable) tags.value());
+            }
         }
-        root.get("agent").ifPresent(value -> agent.apply((ConfigTable) value.value(), warnings));
+        ConfigTable.Value agentTable = root.entries().get("agent");
+        if (agentTable != null) {
+            agent.apply((ConfigTable) agentTable.value(), warnings);
+        }
         applyHostTag();
         int firstNewInput = inputs.size();
         int firstNewOutput = outputs.size();

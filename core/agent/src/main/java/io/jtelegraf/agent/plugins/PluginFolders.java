@@ -4,16 +4,17 @@ import io.jtelegraf.spi.ConfigException;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Finds plugin folders ({@code plugins/<name>/*.jar}) and makes one class loader per folder.
@@ -45,27 +46,46 @@ public final class PluginFolders {
         for (Path folder : subfolders(root)) {
             refuseWritableByOthers(folder);
             Path key = folder.toAbsolutePath().normalize();
-            PluginClassLoader loader = LOADERS.computeIfAbsent(key, path -> new PluginClassLoader(path, jars(path), agentLoader));
+            PluginClassLoader loader = LOADERS.get(key);
+            if (loader == null) {
+                loader = new PluginClassLoader(key, jars(key), agentLoader);
+                PluginClassLoader raced = LOADERS.putIfAbsent(key, loader);
+                if (raced != null) {
+                    loader = raced;
+                }
+            }
             folders.add(new Folder(key, loader));
         }
         return folders;
     }
 
     private static List<Path> subfolders(Path root) {
-        try (Stream<Path> entries = Files.list(root)) {
-            return entries.filter(Files::isDirectory).sorted().toList();
+        List<Path> folders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry)) {
+                    folders.add(entry);
+                }
+            }
         } catch (IOException e) {
             throw new ConfigException("plugin folder " + root + ": cannot list it: " + e.getMessage(), e);
         }
+        Collections.sort(folders);
+        return folders;
     }
 
     private static URL[] jars(Path folder) {
-        List<Path> jars;
-        try (Stream<Path> entries = Files.list(folder)) {
-            jars = entries.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList();
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().endsWith(".jar")) {
+                    jars.add(entry);
+                }
+            }
         } catch (IOException e) {
             throw new ConfigException("plugin folder " + folder + ": cannot list it: " + e.getMessage(), e);
         }
+        Collections.sort(jars);
         if (jars.isEmpty()) {
             throw new ConfigException("plugin folder " + folder + ": holds no .jar file");
         }

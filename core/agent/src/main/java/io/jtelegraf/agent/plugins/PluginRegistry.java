@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Every input and output factory the agent knows, by TOML name. Factories come from the
@@ -49,7 +48,7 @@ public final class PluginRegistry {
         Map<String, Registered<InputFactory>> inputs = new TreeMap<>();
         Map<String, Registered<OutputFactory>> outputs = new TreeMap<>();
         for (InputFactory factory : builtInInputs) {
-            register(inputs, "input", factory, InputFactory::name, "built-in");
+            register(inputs, "input", factory, factory.name(), "built-in");
         }
         loadAll(agentLoader, "class path", inputs, outputs);
         if (pluginRoot != null) {
@@ -69,27 +68,26 @@ public final class PluginRegistry {
                                 Map<String, Registered<OutputFactory>> outputs) {
         try {
             for (InputFactory factory : ServiceLoader.load(InputFactory.class, loader)) {
-                register(inputs, "input", factory, InputFactory::name, origin);
+                register(inputs, "input", factory, factory.name(), origin);
             }
             for (OutputFactory factory : ServiceLoader.load(OutputFactory.class, loader)) {
-                register(outputs, "output", factory, OutputFactory::name, origin);
+                register(outputs, "output", factory, factory.name(), origin);
             }
         } catch (ServiceConfigurationError | LinkageError e) {
             throw new ConfigException("plugin " + origin + ": cannot load its factories: " + rootMessage(e), e);
         }
     }
 
-    private static <F> void register(Map<String, Registered<F>> registry, String kind, F factory,
-                                     Function<F, String> name, String origin) {
-        String key = name.apply(factory);
+    private static <F> void register(Map<String, Registered<F>> registry, String kind, F factory, String key,
+                                     String origin) {
         Registered<F> existing = registry.get(key);
         if (existing != null) {
             throw new ConfigException("two " + kind + " plugins are named \"" + key + "\": one from " + existing.origin()
                     + " (" + existing.factory().getClass().getName() + "), one from " + origin + " ("
                     + factory.getClass().getName() + ")");
         }
-        String version = Optional.ofNullable(factory.getClass().getPackage())
-                .map(Package::getImplementationVersion).orElse("");
+        Package plugin = factory.getClass().getPackage();
+        String version = plugin == null || plugin.getImplementationVersion() == null ? "" : plugin.getImplementationVersion();
         registry.put(key, new Registered<>(factory, origin, version));
     }
 

@@ -72,7 +72,9 @@ public final class RunningInput {
         Duration configured = settings.precision().isZero() ? agent.precision() : settings.precision();
         this.precision = TimeGrid.effectivePrecision(configured, settings.interval());
         Map<String, String> added = new LinkedHashMap<>(settings.tags());
-        globalTags.forEach(added::putIfAbsent);
+        for (Map.Entry<String, String> tag : globalTags.entrySet()) {
+            added.putIfAbsent(tag.getKey(), tag.getValue());
+        }
         this.addedTags = DefaultTags.of(added);
         // always_include_* re-adds tags only modifiers could have removed.
         this.onlyAddsTags = !renames && !filter.hasModifiers();
