@@ -1,8 +1,6 @@
 package io.jtelegraf.agent.cli;
 
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.ObjIntConsumer;
 
 /**
  * One flag of a command: the names it answers to, whether it takes a value, its help line and
@@ -15,49 +13,66 @@ import java.util.function.ObjIntConsumer;
  * @param <T> the options the flag sets
  */
 final class Flag<T> {
-    /** Sets a flag's value in the options; {@code typed} is the flag as the user wrote it, for messages. */
-    @FunctionalInterface
+    /**
+     * Sets flags' values in the options of one command, by the flag's first name. Each options
+     * class has one implementation with a switch per kind of flag, rather than a lambda per flag:
+     * each lambda call site costs a start about 0.1 ms when the command tree is built
+     * (BENCHMARKS.md, "Fourth round"). A name without a case is a programming error, which the
+     * tests find by setting every flag of the command tree.
+     */
     interface Setter<T> {
-        void set(T options, String typed, String value);
+        /** A flag with a text value. */
+        default void text(T options, String name, String value) {
+            throw unhandled(name);
+        }
+
+        /** A switch, on or off. */
+        default void toggle(T options, String name, boolean on) {
+            throw unhandled(name);
+        }
+
+        /** A flag with a whole number. */
+        default void integer(T options, String name, int value) {
+            throw unhandled(name);
+        }
     }
+
+    private enum Kind { TEXT, TOGGLE, INTEGER }
 
     private final List<String> names;
     private final String valueLabel;
     private final String help;
     private final boolean hidden;
+    private final Kind kind;
     private final Setter<T> setter;
 
-    private Flag(List<String> names, String valueLabel, String help, boolean hidden, Setter<T> setter) {
+    private Flag(List<String> names, String valueLabel, String help, boolean hidden, Kind kind, Setter<T> setter) {
         this.names = names;
         this.valueLabel = valueLabel;
         this.help = help;
         this.hidden = hidden;
+        this.kind = kind;
         this.setter = setter;
     }
 
     /** A switch: {@code --name} alone turns it on; {@code --name=false} turns it off, as in Go. */
-    static <T> Flag<T> toggle(List<String> names, String help, BooleanSetter<T> setter) {
-        return new Flag<>(names, null, help, false,
-                (options, typed, value) -> setter.set(options, value == null || parseBoolean(typed, value)));
+    static <T> Flag<T> toggle(List<String> names, String help, Setter<T> setter) {
+        return new Flag<>(names, null, help, false, Kind.TOGGLE, setter);
     }
 
     /** A flag that takes a text value. */
-    static <T> Flag<T> text(List<String> names, String valueLabel, String help, BiConsumer<T, String> setter) {
-        return new Flag<>(names, valueLabel, help, false, (options, typed, value) -> setter.accept(options, value));
+    static <T> Flag<T> text(List<String> names, String valueLabel, String help, Setter<T> setter) {
+        return new Flag<>(names, valueLabel, help, false, Kind.TEXT, setter);
     }
 
     /** A flag that takes a whole number, written as Go's flag package reads it ({@link GoInteger}). */
-    static <T> Flag<T> integer(List<String> names, String valueLabel, String help, ObjIntConsumer<T> setter) {
-        return new Flag<>(names, valueLabel, help, false, (options, typed, value) -> {
-            try {
-                setter.accept(options, GoInteger.parseInt(value));
-            } catch (GoInteger.SyntaxException e) {
-                throw invalid(value, typed, "not a whole number");
-            } catch (GoInteger.RangeException e) {
-                // Go's wording tells the two apart too.
-                throw invalid(value, typed, "out of range");
-            }
-        });
+    static <T> Flag<T> integer(List<String> names, String valueLabel, String help, Setter<T> setter) {
+        return new Flag<>(names, valueLabel, help, false, Kind.INTEGER, setter);
+    }
+
+    /** The error of a {@link Setter} asked for a flag it has no case for. */
+    static IllegalStateException unhandled(String name) {
+        return new IllegalStateException("no setter for flag --" + name);
     }
 
     private static UsageException invalid(String value, String typed, String reason) {
@@ -66,7 +81,7 @@ final class Flag<T> {
 
     /** The same flag, left out of the help text (for options meant for tests and the launcher). */
     Flag<T> hidden() {
-        return new Flag<>(names, valueLabel, help, true, setter);
+        return new Flag<>(names, valueLabel, help, true, kind, setter);
     }
 
     /** Whether this flag answers to {@code name} (given without dashes). */
@@ -85,7 +100,23 @@ final class Flag<T> {
      * @throws UsageException when the value does not fit the flag
      */
     void apply(T options, String typed, String value) {
-        setter.set(options, typed, value);
+        String name = names.get(0);
+        switch (kind) {
+            case TOGGLE -> setter.toggle(options, name, value == null || parseBoolean(typed, value));
+            case TEXT -> setter.text(options, name, value);
+            case INTEGER -> setter.integer(options, name, parseInteger(typed, value));
+        }
+    }
+
+    private static int parseInteger(String typed, String value) {
+        try {
+            return GoInteger.parseInt(value);
+        } catch (GoInteger.SyntaxException e) {
+            throw invalid(value, typed, "not a whole number");
+        } catch (GoInteger.RangeException e) {
+            // Go's wording tells the two apart too.
+            throw invalid(value, typed, "out of range");
+        }
     }
 
     List<String> names() {
@@ -114,9 +145,4 @@ final class Flag<T> {
         };
     }
 
-    /** Sets a switch. */
-    @FunctionalInterface
-    interface BooleanSetter<T> {
-        void set(T options, boolean on);
-    }
 }

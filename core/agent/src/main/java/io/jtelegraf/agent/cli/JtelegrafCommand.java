@@ -18,9 +18,8 @@ final class JtelegrafCommand {
     static Command<RunOptions> create() {
         List<Flag<RunOptions>> flags = new ArrayList<>(RunOptions.FLAGS);
         flags.add(Flag.toggle(List.of("sample-config"), "Print a full sample configuration (as `config`).",
-                (options, on) -> options.sampleConfig = on));
-        flags.add(Flag.toggle(List.of("version"), "Print the version and exit.",
-                (options, on) -> options.version = on));
+                RunOptions.SETTER));
+        flags.add(Flag.toggle(List.of("version"), "Print the version and exit.", RunOptions.SETTER));
         return new Command<>(NAME, "A Telegraf-compatible metrics agent for IPVS load balancers.", flags,
                 JtelegrafCommand::run)
                 .with(VersionCommand.create())

@@ -26,18 +26,36 @@ final class PluginsCommand {
     }
 
     static Command<PluginsCommand> create() {
+        Flag.Setter<PluginsCommand> setter = new Fields();
         List<Flag<PluginsCommand>> flags = List.of(
-                Flag.toggle(List.of("verbose", "v"), "Also print each plugin's folder and version.",
-                        (command, on) -> command.verbose = on),
-                Flag.toggle(List.of("deprecated"), "Accepted for Telegraf compatibility; none are deprecated.",
-                        (command, on) -> command.deprecated = on),
-                Flag.<PluginsCommand>text(List.of("plugin-directory"), "DIR", "Folder of plugin folders.",
-                        (command, value) -> command.pluginDirectory = value).hidden());
+                Flag.toggle(List.of("verbose", "v"), "Also print each plugin's folder and version.", setter),
+                Flag.toggle(List.of("deprecated"), "Accepted for Telegraf compatibility; none are deprecated.", setter),
+                Flag.text(List.of("plugin-directory"), "DIR", "Folder of plugin folders.", setter).hidden());
         return new Command<>("plugins", "List the available plugins.", flags, PluginsCommand::run)
                 .with(new Command<>("inputs", "List the available inputs.", flags, PluginsCommand::run),
                         command -> command.only("inputs"))
                 .with(new Command<>("outputs", "List the available outputs.", flags, PluginsCommand::run),
                         command -> command.only("outputs"));
+    }
+
+    /** The fields each flag sets, by the flag's first name ({@link Flag.Setter} says why a switch). */
+    private static final class Fields implements Flag.Setter<PluginsCommand> {
+        @Override
+        public void text(PluginsCommand command, String name, String value) {
+            if (!name.equals("plugin-directory")) {
+                throw Flag.unhandled(name);
+            }
+            command.pluginDirectory = value;
+        }
+
+        @Override
+        public void toggle(PluginsCommand command, String name, boolean on) {
+            switch (name) {
+                case "verbose" -> command.verbose = on;
+                case "deprecated" -> command.deprecated = on;
+                default -> throw Flag.unhandled(name);
+            }
+        }
     }
 
     private PluginsCommand only(String pluginKind) {

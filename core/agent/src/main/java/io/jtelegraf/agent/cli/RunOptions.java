@@ -30,38 +30,69 @@ public final class RunOptions {
     /** Root command only: Telegraf's deprecated {@code --sample-config}. */
     boolean sampleConfig;
 
+    /** What every flag of these options sets: the run flags and the root's {@code --version} and {@code --sample-config}. */
+    static final Flag.Setter<RunOptions> SETTER = new Fields();
+
     static final List<Flag<RunOptions>> FLAGS = List.of(
             Flag.text(List.of("config"), "FILE",
-                    "Configuration file to load (repeatable; comma-separated values allowed).",
-                    (options, value) -> options.configs.addAll(commaSeparated(value))),
-            Flag.text(List.of("config-directory"), "DIR", "Directory with additional *.conf files (repeatable).",
-                    (options, value) -> options.configDirectories.add(value)),
-            Flag.toggle(List.of("test"), "Gather once, print the metrics to stdout and exit.",
-                    (options, on) -> options.test = on),
+                    "Configuration file to load (repeatable; comma-separated values allowed).", SETTER),
+            Flag.text(List.of("config-directory"), "DIR", "Directory with additional *.conf files (repeatable).", SETTER),
+            Flag.toggle(List.of("test"), "Gather once, print the metrics to stdout and exit.", SETTER),
             Flag.integer(List.of("test-wait"), "SECONDS",
-                    "Seconds to wait for service inputs in --test or --once mode; implies --test.",
-                    (options, seconds) -> options.testWait = seconds),
-            Flag.toggle(List.of("once"), "Gather once, write to the outputs and exit.",
-                    (options, on) -> options.once = on),
-            Flag.text(List.of("input-filter"), "a:b", "Only load these inputs (colon-separated names).",
-                    (options, value) -> options.inputFilter = value),
-            Flag.text(List.of("output-filter"), "a:b", "Only load these outputs (colon-separated names).",
-                    (options, value) -> options.outputFilter = value),
-            Flag.toggle(List.of("debug"), "Log at debug level.", (options, on) -> options.debug = on),
-            Flag.toggle(List.of("quiet"), "Log errors only.", (options, on) -> options.quiet = on),
-            Flag.text(List.of("pidfile"), "FILE", "Write the process id to FILE.",
-                    (options, value) -> options.pidfile = value),
+                    "Seconds to wait for service inputs in --test or --once mode; implies --test.", SETTER),
+            Flag.toggle(List.of("once"), "Gather once, write to the outputs and exit.", SETTER),
+            Flag.text(List.of("input-filter"), "a:b", "Only load these inputs (colon-separated names).", SETTER),
+            Flag.text(List.of("output-filter"), "a:b", "Only load these outputs (colon-separated names).", SETTER),
+            Flag.toggle(List.of("debug"), "Log at debug level.", SETTER),
+            Flag.toggle(List.of("quiet"), "Log errors only.", SETTER),
+            Flag.text(List.of("pidfile"), "FILE", "Write the process id to FILE.", SETTER),
             Flag.toggle(List.of("strict-env-handling"),
-                    "Substitute environment variables in string values only (the default).",
-                    (options, on) -> options.strictEnv = on),
+                    "Substitute environment variables in string values only (the default).", SETTER),
             Flag.toggle(List.of("non-strict-env-handling"),
-                    "Substitute environment variables in the whole file text before parsing.",
-                    (options, on) -> options.nonStrictEnv = on),
+                    "Substitute environment variables in the whole file text before parsing.", SETTER),
             // For tests and the launcher's class-data sharing training run, which point the agent
             // at a plugins folder other than the installation's; not for users, so not in help.
-            Flag.<RunOptions>text(List.of("plugin-directory"), "DIR",
-                    "Folder of plugin folders (default: the installation's plugins/).",
-                    (options, value) -> options.pluginDirectory = value).hidden());
+            Flag.text(List.of("plugin-directory"), "DIR",
+                    "Folder of plugin folders (default: the installation's plugins/).", SETTER).hidden());
+
+    /** The fields each flag sets, by the flag's first name ({@link Flag.Setter} says why a switch). */
+    private static final class Fields implements Flag.Setter<RunOptions> {
+        @Override
+        public void text(RunOptions options, String name, String value) {
+            switch (name) {
+                case "config" -> options.configs.addAll(commaSeparated(value));
+                case "config-directory" -> options.configDirectories.add(value);
+                case "input-filter" -> options.inputFilter = value;
+                case "output-filter" -> options.outputFilter = value;
+                case "pidfile" -> options.pidfile = value;
+                case "plugin-directory" -> options.pluginDirectory = value;
+                default -> throw Flag.unhandled(name);
+            }
+        }
+
+        @Override
+        public void toggle(RunOptions options, String name, boolean on) {
+            switch (name) {
+                case "test" -> options.test = on;
+                case "once" -> options.once = on;
+                case "debug" -> options.debug = on;
+                case "quiet" -> options.quiet = on;
+                case "strict-env-handling" -> options.strictEnv = on;
+                case "non-strict-env-handling" -> options.nonStrictEnv = on;
+                case "version" -> options.version = on;
+                case "sample-config" -> options.sampleConfig = on;
+                default -> throw Flag.unhandled(name);
+            }
+        }
+
+        @Override
+        public void integer(RunOptions options, String name, int value) {
+            if (!name.equals("test-wait")) {
+                throw Flag.unhandled(name);
+            }
+            options.testWait = value;
+        }
+    }
 
     /**
      * What {@code --config}, {@code --config-directory}, the filters and the env-handling flags ask
