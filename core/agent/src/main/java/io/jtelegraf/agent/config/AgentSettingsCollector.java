@@ -235,14 +235,11 @@ final class AgentSettingsCollector {
         try {
             switch (kind) {
                 case DURATION -> {
-                    if (value instanceof Long seconds) {
-                        return TelegrafUnits.seconds(seconds.longValue());
-                    } else if (value instanceof Double seconds) {
-                        return TelegrafUnits.seconds(seconds);
-                    } else if (value instanceof String text) {
-                        return TelegrafUnits.typedDuration(text);
+                    Duration duration = TelegrafUnits.durationValue(value);
+                    if (duration == null) {
+                        throw wrongType(where, key, "a duration (a string such as \"10s\" or a number of seconds)", value);
                     }
-                    throw wrongType(where, key, "a duration (a string such as \"10s\" or a number of seconds)", value);
+                    return duration;
                 }
                 case SIZE -> {
                     if (value instanceof Long bytes) {

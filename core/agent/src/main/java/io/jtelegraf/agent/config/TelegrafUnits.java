@@ -48,6 +48,25 @@ final class TelegrafUnits {
     }
 
     /**
+     * A duration option's TOML value, as the agent table and plugin tables read it: an integer or
+     * float number of seconds, or a string with units ({@link #typedDuration}).
+     *
+     * @return {@code null} when the value is of another type, for the caller's type error
+     * @throws IllegalArgumentException or {@link ArithmeticException} for a value out of range or
+     *     a string that is no duration
+     */
+    static Duration durationValue(Object value) {
+        if (value instanceof Long seconds) {
+            return seconds(seconds.longValue());
+        } else if (value instanceof Double seconds) {
+            return seconds(seconds);
+        } else if (value instanceof String text) {
+            return typedDuration(text);
+        }
+        return null;
+    }
+
+    /**
      * Whole seconds as a duration. Like Telegraf's, a duration must fit 64-bit nanoseconds (about
      * 292 years); Go would wrap around silently, jtelegraf refuses.
      */

@@ -165,18 +165,16 @@ public final class TomlPluginConfig implements PluginConfig {
         if (value == null) {
             return defaultValue;
         }
+        Duration duration;
         try {
-            if (value instanceof Long seconds) {
-                return TelegrafUnits.seconds(seconds.longValue());
-            } else if (value instanceof Double seconds) {
-                return TelegrafUnits.seconds(seconds);
-            } else if (value instanceof String text) {
-                return TelegrafUnits.typedDuration(text);
-            }
+            duration = TelegrafUnits.durationValue(value);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw invalidValue(key, e);
         }
-        throw wrongType(key, "a duration (a string such as \"10s\" or a number of seconds)", value);
+        if (duration == null) {
+            throw wrongType(key, "a duration (a string such as \"10s\" or a number of seconds)", value);
+        }
+        return duration;
     }
 
     @Override
@@ -245,14 +243,8 @@ public final class TomlPluginConfig implements PluginConfig {
     @Override
     public Secret getSecret(String key) {
         secretKeys.add(key);
-        Object value = readOrNull(key);
-        if (value == null) {
-            return Secret.empty();
-        }
-        if (value instanceof String text) {
-            return Secret.of(text);
-        }
-        throw wrongType(key, "a string", value);
+        Optional<String> text = getString(key);
+        return text.isPresent() ? Secret.of(text.get()) : Secret.empty();
     }
 
     @Override

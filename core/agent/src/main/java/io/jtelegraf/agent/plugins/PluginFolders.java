@@ -46,14 +46,7 @@ public final class PluginFolders {
         for (Path folder : subfolders(root)) {
             refuseWritableByOthers(folder);
             Path key = folder.toAbsolutePath().normalize();
-            PluginClassLoader loader = LOADERS.get(key);
-            if (loader == null) {
-                loader = new PluginClassLoader(key, jars(key), agentLoader);
-                PluginClassLoader raced = LOADERS.putIfAbsent(key, loader);
-                if (raced != null) {
-                    loader = raced;
-                }
-            }
+            PluginClassLoader loader = LOADERS.computeIfAbsent(key, path -> new PluginClassLoader(path, jars(path), agentLoader));
             folders.add(new Folder(key, loader));
         }
         return folders;

@@ -154,6 +154,10 @@ class AgentTableTest {
         Path file = files().write("jtelegraf.conf", "[agent]\n\n  round_interval = \"yes\"\n");
         assertThatThrownBy(() -> files().load(file))
                 .hasMessage(file + ":3: [agent]: key \"round_interval\": expected a boolean (true or false), got a string");
+        Path durations = files().write("durations.conf", "[agent]\n  interval = true\n");
+        assertThatThrownBy(() -> files().load(durations))
+                .hasMessage(durations + ":2: [agent]: key \"interval\": expected a duration (a string such as \"10s\""
+                        + " or a number of seconds), got a boolean");
     }
 
     @Test

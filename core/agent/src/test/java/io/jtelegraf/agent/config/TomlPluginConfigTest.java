@@ -82,6 +82,10 @@ class TomlPluginConfigTest {
                         + " [\"a\", \"b\"], got a string");
         assertThatThrownBy(() -> c.getLong("urls", 0))
                 .hasMessage(SOURCE + ":2: plugin outputs.influxdb: key \"urls\": expected an integer, got a string");
+        PluginConfig flag = config("\ntimeout = true\n");
+        assertThatThrownBy(() -> flag.getDuration("timeout", Duration.ZERO))
+                .hasMessage(SOURCE + ":2: plugin outputs.influxdb: key \"timeout\": expected a duration (a string such"
+                        + " as \"10s\" or a number of seconds), got a boolean");
     }
 
     @Test
