@@ -112,6 +112,18 @@ public final class Metric {
                 epochNanos, type);
     }
 
+    /**
+     * Whether this metric and {@code other} share their name, tag keys, field keys and field types
+     * as objects, as metrics of one {@link MetricShape} or one reused {@link Builder} do: then
+     * they have the same keys in the same order with the same types, known without comparing
+     * text. False does not mean that they differ. Serializers use it to reuse what they worked
+     * out for one metric's keys.
+     */
+    public boolean sharesKeysWith(Metric other) {
+        return tagKeys == other.tagKeys && fieldKeys == other.fieldKeys && fieldTypes == other.fieldTypes
+                && name == other.name;
+    }
+
     public String name() {
         return name;
     }

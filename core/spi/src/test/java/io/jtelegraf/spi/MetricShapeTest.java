@@ -19,6 +19,24 @@ class MetricShapeTest {
     }
 
     @Test
+    void metricsOfOneShapeShareTheirKeysAndEqualKeysElsewhereDoNot() {
+        long[] fields = {1, 2, 3, 1};
+        Metric first = shape.metric(tags("10.0.0.1", "80", "x"), fields, 1);
+        Metric second = shape.metric(tags("10.0.0.2", "81", "y"), fields, 2);
+        Metric sameKeysOtherShape = MetricShape.of("rs", MetricType.GAUGE, new String[] {"port", "address", "\uE000"},
+                new String[] {"active", "bytes", "ratio", "up"},
+                new FieldType[] {FieldType.LONG, FieldType.UNSIGNED, FieldType.DOUBLE, FieldType.BOOLEAN})
+                .metric(tags("10.0.0.1", "80", "x"), fields, 1);
+
+        assertThat(first.sharesKeysWith(second)).isTrue();
+        assertThat(second.sharesKeysWith(first)).isTrue();
+        assertThat(first.sharesKeysWith(sameKeysOtherShape)).isFalse();
+        assertThat(first.sharesKeysWith(first.toBuilder().name("other").build())).isFalse();
+        assertThat(first.sharesKeysWith(first.toBuilder().tag("zone", "a").build())).isFalse();
+        assertThat(first.sharesKeysWith(first.toBuilder().time(5).build())).isTrue();
+    }
+
+    @Test
     void aShapedMetricEqualsTheSameMetricFromABuilder() {
         long[] fields = {-3, -1L, Double.doubleToRawLongBits(0.5), 1};
 

@@ -107,10 +107,21 @@ final class EscapedTextCache {
             append(found, out);
             return;
         }
+        writeAndKeep(out, text, form);
+    }
+
+    /**
+     * Appends {@code text}, which the caller found missing, in {@code form} to {@code out} and
+     * keeps its bytes.
+     *
+     * @return the entry now holding them (until a text of the same slot replaces it), or null for
+     *         text too long to cache
+     */
+    Entry writeAndKeep(LineBuffer out, String text, int form) {
         int start = out.length;
         writeUncached(out, text, form);
         if (text.length() > MAX_CACHED_CHARS) {
-            return;
+            return null;
         }
         int count = out.length - start;
         int slot = slot(text);
@@ -127,6 +138,7 @@ final class EscapedTextCache {
         entry.length = count;
         entry.form = form;
         entry.text = text;
+        return entry;
     }
 
     private int slot(String text) {

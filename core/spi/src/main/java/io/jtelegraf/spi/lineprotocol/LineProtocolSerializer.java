@@ -42,11 +42,12 @@ public final class LineProtocolSerializer {
     private final LineBuffer header = new LineBuffer(128);
     private final LineBuffer pair = new LineBuffer(64);
     private final LineBuffer footer = new LineBuffer(32);
-    private int[] sortedFields = new int[16];
     /** Escaped measurement names, tag keys and field keys: few distinct ones, nearly all repeated. */
     private final EscapedTextCache escapedKeys = new EscapedTextCache(512);
     /** Escaped tag values: many more distinct ones, so a table of their own. */
     private final EscapedTextCache escapedValues = new EscapedTextCache(2048);
+    private final SeriesLayouts layouts;
+    private int[] sortedFields = new int[16];
     private final byte[] lastTimestampText = new byte[Digits.MAX_LENGTH];
     private int lastTimestampLength;
     private long lastTimestamp;
@@ -60,6 +61,7 @@ public final class LineProtocolSerializer {
 
     public LineProtocolSerializer(LineProtocolOptions options) {
         this.options = options;
+        this.layouts = new SeriesLayouts(options, escapedValues);
     }
 
     public LineProtocolOptions options() {
@@ -160,13 +162,19 @@ public final class LineProtocolSerializer {
 
     private void write(Metric metric, LineBuffer out) throws SerializationException {
         completeLinesEnd = out.length;
+        SeriesLayout layout = layouts.find(metric);
+        if (layout != null && layout.write(metric, out)) {
+            writeFooter(metric, out);
+            completeLinesEnd = out.length;
+            return;
+        }
         String name = metric.name();
         if (name.isEmpty()) {
             throw new SerializationException(SerializationException.Reason.INVALID_NAME, "");
         }
         int headerStart = out.length;
         writeHeader(metric, out);
-        int[] order = options.sortFields() ? sortedFieldOrder(metric) : null;
+        int[] order = options.sortFields() ? (sortedFields = FieldOrder.sorted(metric, sortedFields)) : null;
         if (options.maxLineBytes() == 0) {
             writeSingleLine(metric, order, out, headerStart);
         } else {
@@ -364,45 +372,6 @@ public final class LineProtocolSerializer {
             bytes[pos++] = (byte) text.charAt(i);
         }
         out.length = pos;
-    }
-
-    /** Field indices in ascending key order, compared as UTF-8 bytes like Go strings. */
-    private int[] sortedFieldOrder(Metric metric) {
-        int fields = metric.fieldCount();
-        if (sortedFields.length < fields) {
-            sortedFields = new int[Math.max(fields, sortedFields.length * 2)];
-        }
-        int[] order = sortedFields;
-        // Insertion sort: metrics have few fields, and it needs no boxing or comparator object.
-        for (int i = 0; i < fields; i++) {
-            String key = metric.fieldKey(i);
-            int at = i;
-            while (at > 0 && compareAsUtf8(metric.fieldKey(order[at - 1]), key) > 0) {
-                order[at] = order[at - 1];
-                at--;
-            }
-            order[at] = i;
-        }
-        return order;
-    }
-
-    /** Compares by code point, which is the order of the UTF-8 bytes. */
-    static int compareAsUtf8(String left, String right) {
-        int length = Math.min(left.length(), right.length());
-        for (int i = 0; i < length; i++) {
-            char a = left.charAt(i);
-            char b = right.charAt(i);
-            if (a != b) {
-                // Surrogates (U+D800..DFFF) encode code points above every BMP character.
-                boolean surrogateA = Character.isSurrogate(a);
-                boolean surrogateB = Character.isSurrogate(b);
-                if (surrogateA != surrogateB) {
-                    return surrogateA ? 1 : -1;
-                }
-                return a - b;
-            }
-        }
-        return left.length() - right.length();
     }
 
     /** The header without its trailing spaces, as Telegraf names the series in errors. */

@@ -111,10 +111,10 @@ class LineProtocolBatchTest {
     @Test
     void sortsFieldKeysInUtf8ByteOrder() {
         // U+FF5E sorts before U+1F600 in UTF-8 bytes, but after it in UTF-16 units.
-        assertThat(LineProtocolSerializer.compareAsUtf8("\uFF5E", "\uD83D\uDE00")).isNegative();
-        assertThat(LineProtocolSerializer.compareAsUtf8("b", "a")).isPositive();
-        assertThat(LineProtocolSerializer.compareAsUtf8("a", "ab")).isNegative();
-        assertThat(LineProtocolSerializer.compareAsUtf8("same", "same")).isZero();
+        assertThat(FieldOrder.compareAsUtf8("\uFF5E", "\uD83D\uDE00")).isNegative();
+        assertThat(FieldOrder.compareAsUtf8("b", "a")).isPositive();
+        assertThat(FieldOrder.compareAsUtf8("a", "ab")).isNegative();
+        assertThat(FieldOrder.compareAsUtf8("same", "same")).isZero();
     }
 
     @Test
