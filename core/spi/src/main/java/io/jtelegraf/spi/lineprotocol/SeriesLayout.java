@@ -45,12 +45,24 @@ final class SeriesLayout {
     private final boolean[] unsignedSuffix;
     /** Per written field: an unsigned field clamped to the largest int64 (no {@code u} suffix). */
     private final boolean[] clamped;
+    /** A tag whose value changed on this many of its recent lines is written without the cache. */
+    private static final int CHANGE_LIMIT = 8;
+
     /**
-     * Per tag: the cache entry of the last value written there. Most tag values repeat from one
-     * line to the next (the virtual server of its real servers, ports, protocols), and an entry
-     * that still holds the same String object is used without hashing the value.
+     * Per tag: the last value written there and its cache entry (null when it was not cached).
+     * Most tag values repeat from one line to the next (the virtual server of its real servers,
+     * ports, protocols), and an entry that still holds the same String object is used without
+     * hashing the value.
      */
+    private final String[] lastTexts;
     private final EscapedTextCache.Entry[] lastValues;
+    /**
+     * Per tag: how many of its recent lines brought a new value, up to {@link #CHANGE_LIMIT}. A
+     * value that changes on nearly every line (the address of each real server) is escaped
+     * straight into the line: looking each one up in the cache and keeping it there only evicts
+     * other values, and in a large table those lookups miss the processor's caches.
+     */
+    private final int[] changes;
     private final EscapedTextCache values;
 
     private SeriesLayout(Metric example) {
@@ -62,7 +74,9 @@ final class SeriesLayout {
         this.fieldOrder = null;
         this.unsignedSuffix = null;
         this.clamped = null;
+        this.lastTexts = null;
         this.lastValues = null;
+        this.changes = null;
         this.values = null;
     }
 
@@ -76,7 +90,9 @@ final class SeriesLayout {
         this.fieldOrder = fieldOrder;
         this.unsignedSuffix = unsignedSuffix;
         this.clamped = clamped;
+        this.lastTexts = new String[tagCount];
         this.lastValues = new EscapedTextCache.Entry[tagCount];
+        this.changes = new int[tagCount];
         this.values = values;
     }
 
@@ -160,21 +176,37 @@ final class SeriesLayout {
             putSegment(segment++, out);
             String value = metric.tagValue(i);
             EscapedTextCache.Entry entry = lastValues[i];
-            if (entry == null || entry.text != value) {
-                entry = values.find(value, EscapedTextCache.TAG_VALUE);
-                if (entry == null) {
-                    int end = Escapes.lengthWithoutTrailingBackslashes(value);
-                    if (end == 0 || end != value.length()) {
-                        out.length = lineStart;
-                        return false;
-                    }
-                    entry = values.writeAndKeep(out, value, EscapedTextCache.TAG_VALUE);
-                    lastValues[i] = entry;
+            if (value == lastTexts[i]) {
+                if (changes[i] > 0) {
+                    changes[i]--;
+                }
+                if (entry != null && entry.text == value) {
+                    EscapedTextCache.append(entry, out);
                     continue;
                 }
-                lastValues[i] = entry;
+            } else {
+                lastTexts[i] = value;
+                if (changes[i] < CHANGE_LIMIT) {
+                    changes[i]++;
+                }
             }
-            EscapedTextCache.append(entry, out);
+            int end = Escapes.lengthWithoutTrailingBackslashes(value);
+            if (end == 0 || end != value.length()) {
+                out.length = lineStart;
+                return false;
+            }
+            if (changes[i] == CHANGE_LIMIT) {
+                lastValues[i] = null;
+                Escapes.write(out, value, end, Escapes.KEY);
+                continue;
+            }
+            entry = values.find(value, EscapedTextCache.TAG_VALUE);
+            if (entry != null) {
+                EscapedTextCache.append(entry, out);
+            } else {
+                entry = values.writeAndKeep(out, value, EscapedTextCache.TAG_VALUE);
+            }
+            lastValues[i] = entry;
         }
         putSegment(segment++, out);
         for (int j = 0; j < fieldOrder.length; j++) {
