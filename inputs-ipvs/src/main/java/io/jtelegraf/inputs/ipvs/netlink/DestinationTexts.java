@@ -3,9 +3,9 @@ package io.jtelegraf.inputs.ipvs.netlink;
 import java.util.Arrays;
 
 /**
- * The address and port texts of one virtual server's real servers, by position in its dump. The
- * kernel lists a service's real servers in the same order from gather to gather, so the texts
- * are formatted once and then found by comparing 16 address bytes and a port.
+ * The address texts of one virtual server's real servers, by position in its dump. The kernel
+ * lists a service's real servers in the same order from gather to gather, so the texts are
+ * formatted once and then found by comparing 16 address bytes (port texts: {@link PortTexts}).
  *
  * <p>Kept per service instead of per holder: the client parses every dump into one shared list of
  * holders, and a cache of a few dozen bytes per real server is all that has to outlive a gather
@@ -18,8 +18,6 @@ final class DestinationTexts {
     private byte[] addresses = new byte[0];
     private int[] families = new int[0];
     private String[] addressTexts = new String[0];
-    private int[] ports = new int[0];
-    private String[] portTexts = new String[0];
 
     /** The text of the address {@code bytes} (16, network order) of {@code family} at {@code position}. */
     String address(int position, byte[] bytes, int family) {
@@ -36,18 +34,6 @@ final class DestinationTexts {
         return text;
     }
 
-    /** The decimal text of {@code port} at {@code position}. */
-    String port(int position, int port) {
-        ensure(position);
-        String text = portTexts[position];
-        if (text == null || ports[position] != port) {
-            text = Integer.toString(port);
-            ports[position] = port;
-            portTexts[position] = text;
-        }
-        return text;
-    }
-
     /** Grows the arrays to hold {@code position}; a service's real server count rarely changes. */
     private void ensure(int position) {
         if (position < addressTexts.length) {
@@ -57,7 +43,5 @@ final class DestinationTexts {
         addresses = Arrays.copyOf(addresses, capacity * ADDRESS_BYTES);
         families = Arrays.copyOf(families, capacity);
         addressTexts = Arrays.copyOf(addressTexts, capacity);
-        ports = Arrays.copyOf(ports, capacity);
-        portTexts = Arrays.copyOf(portTexts, capacity);
     }
 }

@@ -22,7 +22,7 @@ public final class RealServer {
     int tunnelFlags;
     final IpvsStats stats = new IpvsStats();
     /**
-     * Where the address and port texts are cached: the current service's cache at this holder's
+     * Where the address texts are cached: the current service's cache at this holder's
      * position when the client parsed it, else a cache of this holder's own.
      */
     private DestinationTexts texts;
@@ -93,9 +93,9 @@ public final class RealServer {
         return this;
     }
 
-    /** {@link #port()} as decimal text, cached. */
+    /** {@link #port()} as decimal text, one String per port number. */
     public String portText() {
-        return texts().port(textPosition, port);
+        return PortTexts.of(port);
     }
 
     /** 0 masquerading (NAT), 1 local, 2 tunnel, 3 direct routing. */

@@ -20,8 +20,6 @@ public final class VirtualServer {
     long timeout;
     int netmask;
     final IpvsStats stats = new IpvsStats();
-    private String portText;
-    private int portTextValue = -1;
     private String fwmarkText;
     private long fwmarkTextValue = -1;
     /** The texts of this service's real servers, kept from gather to gather. */
@@ -93,13 +91,9 @@ public final class VirtualServer {
         return this;
     }
 
-    /** {@link #port()} as decimal text, cached. */
+    /** {@link #port()} as decimal text, one String per port number. */
     public String portText() {
-        if (portTextValue != port) {
-            portText = Integer.toString(port);
-            portTextValue = port;
-        }
-        return portText;
+        return PortTexts.of(port);
     }
 
     /** The firewall mark (unsigned 32-bit); 0 when the service is identified by address and port. */

@@ -21,18 +21,15 @@ class DestinationTextsTest {
 
         assertThat(first).isEqualTo("10.0.0.1");
         assertThat(texts.address(3, ipv4(10, 0, 0, 1), NetlinkConstants.AF_INET)).isSameAs(first);
-        assertThat(texts.port(3, 8080)).isEqualTo("8080").isSameAs(texts.port(3, 8080));
     }
 
     @Test
-    void aChangedAddressFamilyOrPortIsFormattedAnew() {
+    void aChangedAddressOrFamilyIsFormattedAnew() {
         DestinationTexts texts = new DestinationTexts();
         texts.address(0, ipv4(10, 0, 0, 1), NetlinkConstants.AF_INET);
-        texts.port(0, 80);
 
         assertThat(texts.address(0, ipv4(10, 0, 0, 2), NetlinkConstants.AF_INET)).isEqualTo("10.0.0.2");
         assertThat(texts.address(0, ipv4(10, 0, 0, 2), NetlinkConstants.AF_INET6)).isEqualTo("a00:2::");
-        assertThat(texts.port(0, 443)).isEqualTo("443");
         // Positions are independent, and growing keeps what was there.
         assertThat(texts.address(100, ipv4(192, 168, 1, 1), NetlinkConstants.AF_INET)).isEqualTo("192.168.1.1");
         assertThat(texts.address(0, ipv4(10, 0, 0, 2), NetlinkConstants.AF_INET6)).isEqualTo("a00:2::");
