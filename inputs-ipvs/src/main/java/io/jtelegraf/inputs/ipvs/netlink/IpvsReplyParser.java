@@ -47,13 +47,11 @@ import static io.jtelegraf.inputs.ipvs.netlink.NetlinkConstants.SVC_ATTR_STATS64
 import static io.jtelegraf.inputs.ipvs.netlink.NetlinkConstants.SVC_ATTR_TIMEOUT;
 import static io.jtelegraf.inputs.ipvs.netlink.NetlinkConstants.align4;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes generic netlink reply messages straight from the reply buffer into reusable holders:
- * no attribute objects, no copies beyond the 16 address bytes, no boxing.
+ * Decodes generic netlink reply messages from the datagram's bytes (see {@link NetlinkExchange})
+ * into reusable holders: no attribute objects, no copies beyond the 16 address bytes, no boxing.
  *
  * <p>Attributes are walked with every {@code nla_len} checked against its container; unknown
  * types (including the kernel's alignment {@code PAD}, type 11 in the stats nests) are skipped.
@@ -68,14 +66,14 @@ final class IpvsReplyParser {
     }
 
     /** The {@code CTRL_ATTR_FAMILY_ID} of a {@code CTRL_CMD_NEWFAMILY} reply, or -1 when absent. */
-    static int familyId(ByteBuffer buffer, int offset, int length) throws MalformedReplyException {
+    static int familyId(byte[] buffer, int offset, int length) throws MalformedReplyException {
         int end = offset + length;
         int position = offset + GENL_MSG_HDRLEN;
         int familyId = -1;
         while (end - position >= NLA_HDRLEN) {
-            int header = buffer.getInt(position);
+            int header = NetlinkBytes.s32(buffer, position);
             int attributeLength = attributeLength(header, buffer, position, end);
-            if (typeOf(header, buffer) == CTRL_ATTR_FAMILY_ID) {
+            if (typeOf(header) == CTRL_ATTR_FAMILY_ID) {
                 familyId = (int) unsigned(buffer, position + NLA_HDRLEN, attributeLength - NLA_HDRLEN, "CTRL_ATTR_FAMILY_ID");
             }
             position += align4(attributeLength);
@@ -88,7 +86,7 @@ final class IpvsReplyParser {
      *
      * @return false when the message holds no service attribute (nothing decoded)
      */
-    static boolean service(ByteBuffer buffer, int offset, int length, VirtualServer into) throws MalformedReplyException {
+    static boolean service(byte[] buffer, int offset, int length, VirtualServer into) throws MalformedReplyException {
         int nest = findTopLevel(buffer, offset, length, IPVS_CMD_ATTR_SERVICE);
         if (nest < 0) {
             return false;
@@ -99,14 +97,14 @@ final class IpvsReplyParser {
         into.clear();
         boolean have64 = false;
         int legacyStats = -1;
-        int end = nest + (buffer.getShort(nest) & 0xFFFF);
+        int end = nest + NetlinkBytes.u16(buffer, nest);
         int position = nest + NLA_HDRLEN;
         while (end - position >= NLA_HDRLEN) {
-            int header = buffer.getInt(position);
+            int header = NetlinkBytes.s32(buffer, position);
             int attributeLength = attributeLength(header, buffer, position, end);
             int payload = position + NLA_HDRLEN;
             int size = attributeLength - NLA_HDRLEN;
-            switch (typeOf(header, buffer)) {
+            switch (typeOf(header)) {
                 case SVC_ATTR_AF -> into.addressFamily = (int) unsigned(buffer, payload, size, "service AF");
                 case SVC_ATTR_PROTOCOL -> into.protocol = (int) unsigned(buffer, payload, size, "service PROTOCOL");
                 case SVC_ATTR_ADDR -> address(buffer, payload, size, into.address.bytes);
@@ -115,9 +113,9 @@ final class IpvsReplyParser {
                 case SVC_ATTR_SCHED_NAME -> into.scheduler = name(buffer, payload, size, previousScheduler);
                 case SVC_ATTR_PE_NAME -> into.persistenceEngine = name(buffer, payload, size, previousEngine);
                 // struct ip_vs_flags {flags; mask}: only the flags matter in replies.
-                case SVC_ATTR_FLAGS -> into.flags = buffer.getInt(payload + requireSize(size, 4, "service FLAGS"));
+                case SVC_ATTR_FLAGS -> into.flags = NetlinkBytes.s32(buffer, payload + requireSize(size, 4, "service FLAGS"));
                 case SVC_ATTR_TIMEOUT -> into.timeout = unsigned(buffer, payload, size, "service TIMEOUT");
-                case SVC_ATTR_NETMASK -> into.netmask = buffer.getInt(payload + requireSize(size, 4, "service NETMASK"));
+                case SVC_ATTR_NETMASK -> into.netmask = NetlinkBytes.s32(buffer, payload + requireSize(size, 4, "service NETMASK"));
                 case SVC_ATTR_STATS -> legacyStats = position;
                 case SVC_ATTR_STATS64 -> {
                     stats(buffer, payload, size, into.stats, true);
@@ -141,7 +139,7 @@ final class IpvsReplyParser {
      *
      * @return false when the message holds no destination attribute (nothing decoded)
      */
-    static boolean destination(ByteBuffer buffer, int offset, int length, int serviceFamily, RealServer into)
+    static boolean destination(byte[] buffer, int offset, int length, int serviceFamily, RealServer into)
             throws MalformedReplyException {
         int nest = findTopLevel(buffer, offset, length, IPVS_CMD_ATTR_DEST);
         if (nest < 0) {
@@ -151,14 +149,14 @@ final class IpvsReplyParser {
         int family = -1;
         boolean have64 = false;
         int legacyStats = -1;
-        int end = nest + (buffer.getShort(nest) & 0xFFFF);
+        int end = nest + NetlinkBytes.u16(buffer, nest);
         int position = nest + NLA_HDRLEN;
         while (end - position >= NLA_HDRLEN) {
-            int header = buffer.getInt(position);
+            int header = NetlinkBytes.s32(buffer, position);
             int attributeLength = attributeLength(header, buffer, position, end);
             int payload = position + NLA_HDRLEN;
             int size = attributeLength - NLA_HDRLEN;
-            switch (typeOf(header, buffer)) {
+            switch (typeOf(header)) {
                 case DEST_ATTR_ADDR -> address(buffer, payload, size, into.address.bytes);
                 case DEST_ATTR_PORT -> into.port = bigEndianU16(buffer, payload, size, "destination PORT");
                 case DEST_ATTR_FWD_METHOD -> into.forwardingMethod = (int) unsigned(buffer, payload, size, "destination FWD_METHOD");
@@ -218,26 +216,26 @@ final class IpvsReplyParser {
      * a legacy nest whose inner attributes are broken goes unnoticed when STATS64 is there,
      * as nothing of it would be used.
      */
-    private static void legacyStatsUnless(boolean have64, ByteBuffer buffer, int attribute, IpvsStats into)
+    private static void legacyStatsUnless(boolean have64, byte[] buffer, int attribute, IpvsStats into)
             throws MalformedReplyException {
         if (!have64 && attribute >= 0) {
-            int size = (buffer.getShort(attribute) & 0xFFFF) - NLA_HDRLEN;
+            int size = NetlinkBytes.u16(buffer, attribute) - NLA_HDRLEN;
             stats(buffer, attribute + NLA_HDRLEN, size, into, false);
         }
     }
 
-    private static void stats(ByteBuffer buffer, int start, int size, IpvsStats into, boolean is64Bit)
+    private static void stats(byte[] buffer, int start, int size, IpvsStats into, boolean is64Bit)
             throws MalformedReplyException {
         into.clear();
         into.from64Bit = is64Bit;
         int end = start + size;
         int position = start;
         while (end - position >= NLA_HDRLEN) {
-            int header = buffer.getInt(position);
+            int header = NetlinkBytes.s32(buffer, position);
             int attributeLength = attributeLength(header, buffer, position, end);
             int payload = position + NLA_HDRLEN;
             int payloadSize = attributeLength - NLA_HDRLEN;
-            switch (typeOf(header, buffer)) {
+            switch (typeOf(header)) {
                 case STATS_ATTR_CONNS -> into.connections = unsigned(buffer, payload, payloadSize, "CONNS");
                 case STATS_ATTR_INPKTS -> into.packetsIn = unsigned(buffer, payload, payloadSize, "INPKTS");
                 case STATS_ATTR_OUTPKTS -> into.packetsOut = unsigned(buffer, payload, payloadSize, "OUTPKTS");
@@ -257,7 +255,7 @@ final class IpvsReplyParser {
     }
 
     /** The offset of the first top-level attribute of {@code type}, or -1. */
-    private static int findTopLevel(ByteBuffer buffer, int offset, int length, int type) throws MalformedReplyException {
+    private static int findTopLevel(byte[] buffer, int offset, int length, int type) throws MalformedReplyException {
         int end = offset + length;
         int position = offset + GENL_MSG_HDRLEN;
         if (length < GENL_MSG_HDRLEN) {
@@ -265,9 +263,9 @@ final class IpvsReplyParser {
                     + GENL_MSG_HDRLEN + "-byte headers");
         }
         while (end - position >= NLA_HDRLEN) {
-            int header = buffer.getInt(position);
+            int header = NetlinkBytes.s32(buffer, position);
             int attributeLength = attributeLength(header, buffer, position, end);
-            if (typeOf(header, buffer) == type) {
+            if (typeOf(header) == type) {
                 return position;
             }
             position += align4(attributeLength);
@@ -279,8 +277,8 @@ final class IpvsReplyParser {
      * The checked {@code nla_len} of the attribute at {@code position} whose header, read as one
      * int, is {@code header}: at least 4, inside its container.
      */
-    private static int attributeLength(int header, ByteBuffer buffer, int position, int end) throws MalformedReplyException {
-        int length = buffer.order() == ByteOrder.LITTLE_ENDIAN ? header & 0xFFFF : header >>> 16;
+    private static int attributeLength(int header, byte[] buffer, int position, int end) throws MalformedReplyException {
+        int length = NetlinkBytes.LITTLE_ENDIAN ? header & 0xFFFF : header >>> 16;
         if (length < NLA_HDRLEN || length > end - position) {
             throw lengthOutOfContainer(buffer, position, end, length);
         }
@@ -288,28 +286,28 @@ final class IpvsReplyParser {
     }
 
     /**
-     * The {@code nla_type} (flags masked) of an attribute header read as one int in the buffer's
-     * (host) order: {@code nla_len} is its first u16, {@code nla_type} its second. One read per
+     * The {@code nla_type} (flags masked) of an attribute header read as one int in host
+     * order: {@code nla_len} is its first u16, {@code nla_type} its second. One read per
      * header instead of two is a measurable part of parsing.
      */
-    private static int typeOf(int header, ByteBuffer buffer) {
-        return (buffer.order() == ByteOrder.LITTLE_ENDIAN ? header >>> 16 : header) & NLA_TYPE_MASK;
+    private static int typeOf(int header) {
+        return (NetlinkBytes.LITTLE_ENDIAN ? header >>> 16 : header) & NLA_TYPE_MASK;
     }
 
     // The messages are built in methods of their own, so the checks above and below stay small
     // enough for the JIT to inline them into the attribute loops.
-    private static MalformedReplyException lengthOutOfContainer(ByteBuffer buffer, int position, int end, int length) {
-        return new MalformedReplyException("attribute of type " + (buffer.getShort(position + 2) & NLA_TYPE_MASK)
+    private static MalformedReplyException lengthOutOfContainer(byte[] buffer, int position, int end, int length) {
+        return new MalformedReplyException("attribute of type " + (NetlinkBytes.u16(buffer, position + 2) & NLA_TYPE_MASK)
                 + " claims " + length + " bytes where " + (end - position) + " remain in its container");
     }
 
     /** An unsigned integer of 1, 2, 4 or 8 bytes in host order, its width given by the attribute. */
-    private static long unsigned(ByteBuffer buffer, int position, int size, String what) throws MalformedReplyException {
+    private static long unsigned(byte[] buffer, int position, int size, String what) throws MalformedReplyException {
         return switch (size) {
-            case 1 -> buffer.get(position) & 0xFFL;
-            case 2 -> buffer.getShort(position) & 0xFFFFL;
-            case 4 -> buffer.getInt(position) & 0xFFFF_FFFFL;
-            case 8 -> buffer.getLong(position);
+            case 1 -> NetlinkBytes.u8(buffer, position);
+            case 2 -> NetlinkBytes.u16(buffer, position);
+            case 4 -> NetlinkBytes.s32(buffer, position) & 0xFFFF_FFFFL;
+            case 8 -> NetlinkBytes.s64(buffer, position);
             default -> throw notAnInteger(what, size);
         };
     }
@@ -318,9 +316,9 @@ final class IpvsReplyParser {
         return new MalformedReplyException(what + " has " + size + " bytes, not 1, 2, 4 or 8");
     }
 
-    private static int bigEndianU16(ByteBuffer buffer, int position, int size, String what) throws MalformedReplyException {
+    private static int bigEndianU16(byte[] buffer, int position, int size, String what) throws MalformedReplyException {
         requireSize(size, 2, what);
-        return (buffer.get(position) & 0xFF) << 8 | (buffer.get(position + 1) & 0xFF);
+        return NetlinkBytes.u8(buffer, position) << 8 | NetlinkBytes.u8(buffer, position + 1);
     }
 
     /** Returns 0 (to add to an index) when {@code size} is at least {@code minimum}. */
@@ -336,10 +334,10 @@ final class IpvsReplyParser {
     }
 
     /** Copies up to 16 address bytes (IPv4 replies pad to 16; requests may carry 4). */
-    private static void address(ByteBuffer buffer, int position, int size, byte[] into) throws MalformedReplyException {
+    private static void address(byte[] buffer, int position, int size, byte[] into) throws MalformedReplyException {
         requireSize(size, 4, "ADDR");
         int copied = Math.min(size, 16);
-        buffer.get(position, into, 0, copied);
+        System.arraycopy(buffer, position, into, 0, copied);
         for (int i = copied; i < 16; i++) {
             into[i] = 0;
         }
@@ -349,9 +347,9 @@ final class IpvsReplyParser {
      * A NUL-terminated ASCII name. Returns {@code previous} when the bytes spell the same name,
      * so an unchanged scheduler name costs no allocation.
      */
-    private static String name(ByteBuffer buffer, int position, int size, String previous) throws MalformedReplyException {
+    private static String name(byte[] buffer, int position, int size, String previous) throws MalformedReplyException {
         int length = 0;
-        while (length < size && buffer.get(position + length) != 0) {
+        while (length < size && buffer[position + length] != 0) {
             length++;
         }
         if (length > MAX_NAME_LENGTH) {
@@ -360,14 +358,12 @@ final class IpvsReplyParser {
         if (previous.length() == length) {
             boolean same = true;
             for (int i = 0; i < length && same; i++) {
-                same = previous.charAt(i) == (char) (buffer.get(position + i) & 0xFF);
+                same = previous.charAt(i) == (char) NetlinkBytes.u8(buffer, position + i);
             }
             if (same) {
                 return previous;
             }
         }
-        byte[] bytes = new byte[length];
-        buffer.get(position, bytes, 0, length);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+        return new String(buffer, position, length, StandardCharsets.ISO_8859_1);
     }
 }

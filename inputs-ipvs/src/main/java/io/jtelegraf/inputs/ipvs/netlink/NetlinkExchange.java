@@ -33,10 +33,13 @@ import java.time.Duration;
  */
 final class NetlinkExchange {
 
-    /** Receives each reply message of the awaited type, in place in the reply buffer. */
+    /**
+     * Receives each reply message of the awaited type, at {@code offset} in a copy of its
+     * datagram that is valid until the handler returns.
+     */
     @FunctionalInterface
     interface MessageHandler {
-        void message(ByteBuffer buffer, int offset, int length) throws MalformedReplyException;
+        void message(byte[] datagram, int offset, int length) throws MalformedReplyException;
     }
 
     /** Datagrams leaving the exchange open between two looks at the clock. */
@@ -45,6 +48,11 @@ final class NetlinkExchange {
     private final NetlinkTransport transport;
     private final Duration timeout;
     private final long timeoutNanos;
+    /**
+     * Each received datagram is copied here and walked from here: reading a byte array is faster
+     * than reading the direct buffer the socket fills (see {@link NetlinkBytes}).
+     */
+    private final byte[] datagram = new byte[NetlinkTransport.REPLY_BUFFER_SIZE];
     private int sequence;
 
     NetlinkExchange(NetlinkTransport transport, Duration timeout) {
@@ -82,8 +90,11 @@ final class NetlinkExchange {
         long deadline = 0;
         while (true) {
             int received = transport.receive();
-            if (received > 0 && walk(buffer, received, sequence, replyType, handler)) {
-                return;
+            if (received > 0) {
+                buffer.get(0, datagram, 0, received);
+                if (walk(datagram, received, sequence, replyType, handler)) {
+                    return;
+                }
             }
             openDatagrams++;
             if (openDatagrams % CLOCK_CHECK_PERIOD == 0) {
@@ -99,17 +110,17 @@ final class NetlinkExchange {
     }
 
     /** Walks one datagram; true when it ended the exchange. */
-    static boolean walk(ByteBuffer buffer, int length, int sequence, int replyType, MessageHandler handler)
+    static boolean walk(byte[] buffer, int length, int sequence, int replyType, MessageHandler handler)
             throws IpvsException {
         int offset = 0;
         while (length - offset >= NLMSG_HDRLEN) {
-            int messageLength = buffer.getInt(offset);
+            int messageLength = NetlinkBytes.s32(buffer, offset);
             if (messageLength < NLMSG_HDRLEN || messageLength > length - offset) {
                 throw new MalformedReplyException("message length " + Integer.toUnsignedString(messageLength)
                         + " at offset " + offset + " does not fit the " + length + "-byte datagram");
             }
-            if (buffer.getInt(offset + 8) == sequence) {
-                int type = buffer.getShort(offset + 4) & 0xFFFF;
+            if (NetlinkBytes.s32(buffer, offset + 8) == sequence) {
+                int type = NetlinkBytes.u16(buffer, offset + 4);
                 if (type == NLMSG_ERROR) {
                     int errno = errnoOf(buffer, offset, messageLength, "NLMSG_ERROR");
                     if (errno == 0) {
@@ -129,7 +140,7 @@ final class NetlinkExchange {
                     if (type == replyType) {
                         handler.message(buffer, offset, messageLength);
                     }
-                    if ((buffer.getShort(offset + 6) & NLM_F_MULTI) == 0) {
+                    if ((NetlinkBytes.u16(buffer, offset + 6) & NLM_F_MULTI) == 0) {
                         return true;
                     }
                 }
@@ -140,11 +151,11 @@ final class NetlinkExchange {
         return false;
     }
 
-    private static int errnoOf(ByteBuffer buffer, int offset, int messageLength, String what) throws MalformedReplyException {
+    private static int errnoOf(byte[] buffer, int offset, int messageLength, String what) throws MalformedReplyException {
         if (messageLength < NLMSG_HDRLEN + 4) {
             throw new MalformedReplyException(what + " of " + messageLength + " bytes has no error code");
         }
-        int error = buffer.getInt(offset + NLMSG_HDRLEN);
+        int error = NetlinkBytes.s32(buffer, offset + NLMSG_HDRLEN);
         if (error > 0 || error == Integer.MIN_VALUE) {
             throw new MalformedReplyException(what + " carries the invalid error code " + error);
         }

@@ -164,19 +164,19 @@ public final class NetlinkIpvsClient implements IpvsClient {
         return resolvedFamilyId;
     }
 
-    private void onFamily(ByteBuffer buffer, int offset, int length) throws MalformedReplyException {
-        resolvedFamilyId = IpvsReplyParser.familyId(buffer, offset, length);
+    private void onFamily(byte[] datagram, int offset, int length) throws MalformedReplyException {
+        resolvedFamilyId = IpvsReplyParser.familyId(datagram, offset, length);
     }
 
-    private void onService(ByteBuffer buffer, int offset, int length) throws MalformedReplyException {
-        if (!IpvsReplyParser.service(buffer, offset, length, services.append())) {
+    private void onService(byte[] datagram, int offset, int length) throws MalformedReplyException {
+        if (!IpvsReplyParser.service(datagram, offset, length, services.append())) {
             services.dropLast();
         }
     }
 
-    private void onDestination(ByteBuffer buffer, int offset, int length) throws MalformedReplyException {
+    private void onDestination(byte[] datagram, int offset, int length) throws MalformedReplyException {
         RealServer holder = currentDestinations.append();
-        if (IpvsReplyParser.destination(buffer, offset, length, currentService.addressFamily, holder)) {
+        if (IpvsReplyParser.destination(datagram, offset, length, currentService.addressFamily, holder)) {
             holder.useTexts(currentService.destinationTexts(), currentDestinations.size() - 1);
         } else {
             currentDestinations.dropLast();

@@ -38,7 +38,7 @@ class IpvsReplyParserTest {
 
     private static RealServer destination(ByteBuffer message, int serviceFamily) throws MalformedReplyException {
         RealServer realServer = new RealServer();
-        assertThat(IpvsReplyParser.destination(message, 0, message.limit(), serviceFamily, realServer)).isTrue();
+        assertThat(IpvsReplyParser.destination(message.array(), 0, message.limit(), serviceFamily, realServer)).isTrue();
         return realServer;
     }
 
@@ -130,7 +130,7 @@ class IpvsReplyParserTest {
         ByteBuffer buffer = ByteBuffer.wrap(datagram).order(ByteOrder.LITTLE_ENDIAN);
         VirtualServer service = new VirtualServer();
         int offset = 0;
-        while (!(IpvsReplyParser.service(buffer, offset, buffer.getInt(offset), service) && service.port() == 80)) {
+        while (!(IpvsReplyParser.service(datagram, offset, buffer.getInt(offset), service) && service.port() == 80)) {
             offset += (buffer.getInt(offset) + 3) & ~3;
         }
 

@@ -80,11 +80,11 @@ class MutatedReplyProperties {
     }
 
     /**
-     * Walks the datagram in a buffer of exactly its size (so any read past its end throws), then
+     * Walks the datagram in an array of exactly its size (so any read past its end throws), then
      * runs it through the exchange loop, followed by a DONE.
      */
     private static void assertDecodesOrFailsCleanly(byte[] datagram, boolean destinations) {
-        ByteBuffer exact = ByteBuffer.wrap(datagram.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] exact = datagram.clone();
         VirtualServer service = new VirtualServer();
         RealServer realServer = new RealServer();
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +20,9 @@ class NetlinkExchangeTest {
     private final List<Integer> handled = new ArrayList<>();
     private final NetlinkExchange.MessageHandler recorder = (buffer, offset, length) -> handled.add(offset);
 
-    private static ByteBuffer buffer(byte[] datagram) {
-        ByteBuffer buffer = ByteBuffer.allocate(NetlinkTransport.REPLY_BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.put(0, datagram);
-        return buffer;
+    /** The datagram at the start of an array as large as the exchange's copy of each datagram. */
+    private static byte[] buffer(byte[] datagram) {
+        return Arrays.copyOf(datagram, NetlinkTransport.REPLY_BUFFER_SIZE);
     }
 
     private static int sequence(byte[] datagram) {
