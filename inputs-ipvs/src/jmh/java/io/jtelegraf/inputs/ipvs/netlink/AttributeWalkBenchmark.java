@@ -145,6 +145,10 @@ public class AttributeWalkBenchmark {
         return sum;
     }
 
+    /**
+     * The same walk over an array. Written out twice on purpose: one walk behind an interface
+     * over both kinds of storage would measure the dispatch as well.
+     */
     private static long walk(byte[] buffer, int start, int end, int depth) {
         long sum = 0;
         int position = start;
