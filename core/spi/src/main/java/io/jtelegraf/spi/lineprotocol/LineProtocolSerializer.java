@@ -164,7 +164,6 @@ public final class LineProtocolSerializer {
         completeLinesEnd = out.length;
         SeriesLayout layout = layouts.find(metric);
         if (layout != null && layout.write(metric, out)) {
-            writeFooter(metric, out);
             completeLinesEnd = out.length;
             return;
         }

@@ -64,6 +64,12 @@ final class SeriesLayout {
      */
     private final int[] changes;
     private final EscapedTextCache values;
+    private final boolean omitTimestamp;
+    /** The last segment with the timestamp of {@link #footerTime} and the newline, padded. */
+    private byte[] footer;
+    private int footerLength;
+    private long footerTime;
+    private boolean footerMade;
 
     private SeriesLayout(Metric example) {
         this.example = example;
@@ -78,10 +84,11 @@ final class SeriesLayout {
         this.lastValues = null;
         this.changes = null;
         this.values = null;
+        this.omitTimestamp = false;
     }
 
     private SeriesLayout(Metric example, byte[][] segments, int[] segmentLengths, int[] fieldOrder,
-                         boolean[] unsignedSuffix, boolean[] clamped, EscapedTextCache values) {
+                         boolean[] unsignedSuffix, boolean[] clamped, EscapedTextCache values, boolean omitTimestamp) {
         this.example = example;
         this.usable = true;
         this.tagCount = example.tagCount();
@@ -94,6 +101,7 @@ final class SeriesLayout {
         this.lastValues = new EscapedTextCache.Entry[tagCount];
         this.changes = new int[tagCount];
         this.values = values;
+        this.omitTimestamp = omitTimestamp;
     }
 
     /**
@@ -134,7 +142,8 @@ final class SeriesLayout {
             text.put(unsignedSuffix[j] ? (byte) 'u' : (byte) 'i');
         }
         take(text, segments, lengths, tags + fields);
-        return new SeriesLayout(metric, segments, lengths, fieldOrder, unsignedSuffix, clamped, values);
+        return new SeriesLayout(metric, segments, lengths, fieldOrder, unsignedSuffix, clamped, values,
+                options.omitTimestamp());
     }
 
     private static boolean qualifies(Metric metric, LineProtocolOptions options) {
@@ -165,9 +174,9 @@ final class SeriesLayout {
     }
 
     /**
-     * Appends {@code metric}'s line up to its footer (the timestamp and newline are the
-     * serializer's). Returns false, with {@code out} as it was, when a tag value is empty or ends
-     * in a backslash: the general path leaves such a tag out.
+     * Appends {@code metric}'s line, timestamp and newline included. Returns false, with
+     * {@code out} as it was, when a tag value is empty or ends in a backslash: the general path
+     * leaves such a tag out.
      */
     boolean write(Metric metric, LineBuffer out) {
         int lineStart = out.length;
@@ -222,8 +231,35 @@ final class SeriesLayout {
                 out.length = Digits.writeLong(bytes, out.length, clamped[j] && value < 0 ? Long.MAX_VALUE : value);
             }
         }
-        putSegment(segment, out);
+        if (!footerMade || metric.timestamp() != footerTime) {
+            makeFooter(segment, metric.timestamp());
+        }
+        byte[] target = out.ensure(footer.length);
+        int pos = out.length;
+        for (int k = 0; k < footer.length; k += 8) {
+            LONGS.set(target, pos + k, (long) LONGS.get(footer, k));
+        }
+        out.length = pos + footerLength;
         return true;
+    }
+
+    /**
+     * The last segment, the timestamp and the newline as one padded segment: the metrics of one
+     * gather share their timestamp, so it is made once per gather.
+     */
+    private void makeFooter(int lastSegment, long timestamp) {
+        LineBuffer text = new LineBuffer(segments[lastSegment].length + Digits.MAX_LENGTH + 2);
+        text.put(segments[lastSegment], 0, segmentLengths[lastSegment]);
+        if (!omitTimestamp) {
+            text.put((byte) ' ');
+            byte[] bytes = text.ensure(Digits.MAX_LENGTH);
+            text.length = Digits.writeLong(bytes, text.length, timestamp);
+        }
+        text.put((byte) '\n');
+        footerLength = text.length;
+        footer = Arrays.copyOf(text.array(), (footerLength + 7) & ~7);
+        footerTime = timestamp;
+        footerMade = true;
     }
 
     private void putSegment(int index, LineBuffer out) {
