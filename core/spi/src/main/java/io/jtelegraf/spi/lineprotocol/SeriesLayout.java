@@ -24,6 +24,8 @@ import java.util.Arrays;
 final class SeriesLayout {
     /** Eight bytes at any offset of a byte array. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    /** A tag whose value changed on this many of its recent lines is written without the cache. */
+    private static final int CHANGE_LIMIT = 8;
 
     /** A metric with these keys; others are matched against it by {@link Metric#sharesKeysWith}. */
     final Metric example;
@@ -45,9 +47,6 @@ final class SeriesLayout {
     private final boolean[] unsignedSuffix;
     /** Per written field: an unsigned field clamped to the largest int64 (no {@code u} suffix). */
     private final boolean[] clamped;
-    /** A tag whose value changed on this many of its recent lines is written without the cache. */
-    private static final int CHANGE_LIMIT = 8;
-
     /**
      * Per tag: the last value written there and its cache entry (null when it was not cached).
      * Most tag values repeat from one line to the next (the virtual server of its real servers,
@@ -55,7 +54,7 @@ final class SeriesLayout {
      * hashing the value.
      */
     private final String[] lastTexts;
-    private final EscapedTextCache.Entry[] lastValues;
+    private final EscapedTextCache.Entry[] lastEntries;
     /**
      * Per tag: how many of its recent lines brought a new value, up to {@link #CHANGE_LIMIT}. A
      * value that changes on nearly every line (the address of each real server) is escaped
@@ -81,7 +80,7 @@ final class SeriesLayout {
         this.unsignedSuffix = null;
         this.clamped = null;
         this.lastTexts = null;
-        this.lastValues = null;
+        this.lastEntries = null;
         this.changes = null;
         this.values = null;
         this.omitTimestamp = false;
@@ -98,7 +97,7 @@ final class SeriesLayout {
         this.unsignedSuffix = unsignedSuffix;
         this.clamped = clamped;
         this.lastTexts = new String[tagCount];
-        this.lastValues = new EscapedTextCache.Entry[tagCount];
+        this.lastEntries = new EscapedTextCache.Entry[tagCount];
         this.changes = new int[tagCount];
         this.values = values;
         this.omitTimestamp = omitTimestamp;
@@ -184,7 +183,7 @@ final class SeriesLayout {
         for (int i = 0; i < tagCount; i++) {
             putSegment(segment++, out);
             String value = metric.tagValue(i);
-            EscapedTextCache.Entry entry = lastValues[i];
+            EscapedTextCache.Entry entry = lastEntries[i];
             if (value == lastTexts[i]) {
                 if (changes[i] > 0) {
                     changes[i]--;
@@ -205,7 +204,7 @@ final class SeriesLayout {
                 return false;
             }
             if (changes[i] == CHANGE_LIMIT) {
-                lastValues[i] = null;
+                lastEntries[i] = null;
                 Escapes.write(out, value, end, Escapes.KEY);
                 continue;
             }
@@ -215,7 +214,7 @@ final class SeriesLayout {
             } else {
                 entry = values.writeAndKeep(out, value, EscapedTextCache.TAG_VALUE);
             }
-            lastValues[i] = entry;
+            lastEntries[i] = entry;
         }
         putSegment(segment++, out);
         for (int j = 0; j < fieldOrder.length; j++) {
