@@ -233,12 +233,7 @@ final class SeriesLayout {
         if (!footerMade || metric.timestamp() != footerTime) {
             makeFooter(segment, metric.timestamp());
         }
-        byte[] target = out.ensure(footer.length);
-        int pos = out.length;
-        for (int k = 0; k < footer.length; k += 8) {
-            LONGS.set(target, pos + k, (long) LONGS.get(footer, k));
-        }
-        out.length = pos + footerLength;
+        putPadded(footer, footerLength, out);
         return true;
     }
 
@@ -262,12 +257,19 @@ final class SeriesLayout {
     }
 
     private void putSegment(int index, LineBuffer out) {
-        byte[] source = segments[index];
+        putPadded(segments[index], segmentLengths[index], out);
+    }
+
+    /**
+     * Appends the first {@code length} bytes of {@code source}, whose size is a multiple of eight,
+     * in whole eight-byte moves; the bytes past {@code length} are overwritten by what comes next.
+     */
+    private static void putPadded(byte[] source, int length, LineBuffer out) {
         byte[] target = out.ensure(source.length);
         int pos = out.length;
         for (int k = 0; k < source.length; k += 8) {
             LONGS.set(target, pos + k, (long) LONGS.get(source, k));
         }
-        out.length = pos + segmentLengths[index];
+        out.length = pos + length;
     }
 }
