@@ -76,14 +76,12 @@ final class CommonOptionsReader {
                 throw config.invalid(key, e.getMessage());
             }
         } else if (value instanceof Long || value instanceof Double) {
-            double seconds = ((Number) value).doubleValue();
             warnings.add(config.table().locationOf(key) + ": " + config.scope() + ": key \"" + key
                     + "\" is a number; jtelegraf reads it as " + value + " seconds, but Telegraf ignores"
                     + " numbers here and uses the agent value; write \"" + value + "s\" to mean the same"
                     + " in both");
             try {
-                return Optional.of(value instanceof Long whole ? TelegrafUnits.seconds(whole.longValue())
-                        : TelegrafUnits.seconds(seconds));
+                return Optional.of(TelegrafUnits.durationValue(value));
             } catch (IllegalArgumentException e) {
                 throw config.invalid(key, e.getMessage());
             }
