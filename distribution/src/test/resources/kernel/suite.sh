@@ -93,6 +93,14 @@ module_reload() {   # DIR ERROR_LOG ERROR_PATTERN METRICS RECOVERED_PATTERN
     ipvsadm -L -n --stats --exact > "$dir/after-reload.stats"
 }
 
+# probe_gathered_since MILLIS FILE: whether the looping probe's output in FILE has a gather
+# header ("# gather n=N t=MILLIS ...") that started at or after MILLIS.
+probe_gathered_since() {
+    awk -v since="$1" '/^# gather / {
+        for (i = 1; i <= NF; i++) if ($i ~ /^t=/ && substr($i, 3) + 0 >= since + 0) found = 1
+    } END { exit !found }' "$2"
+}
+
 probe_module_reload() {
     local dir="$OUT/probe-reload"
     mkdir -p "$dir"
@@ -101,6 +109,14 @@ probe_module_reload() {
     umlh_wait_for 60 "the first gather of the looping probe" grep -q 'status=ok' "$dir/stdout" || return 1
     module_reload "$dir" "$dir/stdout" 'status=error' "$dir/stdout" 'virtual_address=10\.77\.0\.9'
     local rc=$?
+    # The test judges the first gather that started after reloaded_at_ms. A gather can start
+    # between the last ipvsadm command and that time stamp and show the rebuilt table already,
+    # so the recovery above can be seen before such a gather exists: keep the probe running
+    # until one has started.
+    if [ "$rc" -eq 0 ]; then
+        umlh_wait_for 10 "a gather of the looping probe started after the reload" \
+            probe_gathered_since "$(sed -n 's/^reloaded_at_ms=//p' "$dir/events.txt")" "$dir/stdout"
+    fi
     touch "$UMLH_RUN/probe-reload.stop"
     umlh_wait_for 10 "the looping probe to stop" sh -c "! kill -0 $(cat "$UMLH_RUN/pids/probe_loop")"
     umlh_stop probe_loop
